@@ -1,0 +1,146 @@
+import { type Rule, spec } from './types.js';
+
+const XRPC_SPEC = 'https://atproto.com/specs/xrpc';
+const DID_SPEC = 'https://atproto.com/specs/did';
+const HANDLE_SPEC = 'https://atproto.com/specs/handle';
+const ACCOUNT_SPEC = 'https://atproto.com/specs/account';
+const RFC7519 = 'https://www.rfc-editor.org/rfc/rfc7519';
+
+/**
+ * Coherence of a session with itself. The lexicon does not require any of this (tokens are opaque
+ * strings to clients), so these are SHOULD-level checks on what a real server returns.
+ */
+export const COHERENCE_RULES = [
+  {
+    id: 'coherence.token.jwt-shape',
+    level: 'SHOULD',
+    polarity: 'reject',
+    area: 'coherence',
+    kinds: ['live'],
+    summary:
+      'accessJwt and refreshJwt are compact JWTs: three base64url parts whose header and claims are JSON objects.',
+    source: spec(
+      XRPC_SPEC,
+      'Servers (eg, PDS implementations) which generate and valiate auth JWTs should implement domain separation between access and refresh tokens, using the `typ` header field',
+    ),
+  },
+  {
+    id: 'coherence.token.access-typ',
+    level: 'SHOULD',
+    polarity: 'reject',
+    area: 'coherence',
+    kinds: ['live'],
+    summary: 'The access token header has `typ` `at+jwt`.',
+    source: spec(
+      XRPC_SPEC,
+      'access tokens should use `at+jwt`, and refresh tokens should use `refresh+jwt`.',
+    ),
+  },
+  {
+    id: 'coherence.token.refresh-typ',
+    level: 'SHOULD',
+    polarity: 'reject',
+    area: 'coherence',
+    kinds: ['live'],
+    summary: 'The refresh token header has `typ` `refresh+jwt`.',
+    source: spec(
+      XRPC_SPEC,
+      'access tokens should use `at+jwt`, and refresh tokens should use `refresh+jwt`.',
+    ),
+  },
+  {
+    id: 'coherence.token.sub-is-did',
+    level: 'SHOULD',
+    polarity: 'reject',
+    area: 'coherence',
+    kinds: ['live'],
+    summary: 'The `sub` claim of both tokens equals the session `did`.',
+    source: spec(
+      RFC7519,
+      'The "sub" (subject) claim identifies the principal that is the subject of the JWT.',
+    ),
+  },
+  {
+    id: 'coherence.token.aud-is-did',
+    level: 'SHOULD',
+    polarity: 'reject',
+    area: 'coherence',
+    kinds: ['live'],
+    summary: 'The `aud` claim of both tokens is a DID (the service DID).',
+    source: spec(
+      RFC7519,
+      'The "aud" (audience) claim identifies the recipients that the JWT is intended for.',
+    ),
+  },
+  {
+    id: 'coherence.token.exp-after-iat',
+    level: 'SHOULD',
+    polarity: 'reject',
+    area: 'coherence',
+    kinds: ['live'],
+    summary: 'Both tokens carry integer `iat` and `exp` claims with `exp` > `iat`.',
+    source: spec(
+      RFC7519,
+      'The "exp" (expiration time) claim identifies the expiration time on or after which the JWT MUST NOT be accepted for processing.',
+    ),
+  },
+  {
+    id: 'coherence.token.scope',
+    level: 'SHOULD',
+    polarity: 'reject',
+    area: 'coherence',
+    kinds: ['live'],
+    summary: 'Both tokens carry a string `scope` claim.',
+    source: spec(
+      XRPC_SPEC,
+      'Clients should treat the tokens as opaque string tokens: the JWT fields and semantics are not a stable part of the specification.',
+    ),
+  },
+  {
+    id: 'coherence.did-doc.id-is-did',
+    level: 'SHOULD',
+    polarity: 'reject',
+    area: 'coherence',
+    kinds: ['live'],
+    summary: 'When a didDoc is sent, its `id` equals the session `did`.',
+    source: spec(
+      DID_SPEC,
+      'The DID declared in the document (in the `id` field) should always be verified against what was expected (eg, used for resolution).',
+    ),
+  },
+  {
+    id: 'coherence.did-doc.aka-handle',
+    level: 'SHOULD',
+    polarity: 'reject',
+    area: 'coherence',
+    kinds: ['live'],
+    summary:
+      'When a didDoc is sent, its `alsoKnownAs` contains `at://<handle>` (unless the handle is `handle.invalid`).',
+    source: spec(DID_SPEC, 'The handle claimed by the DID is found in the `alsoKnownAs` array.'),
+  },
+  {
+    id: 'coherence.handle.lowercase',
+    level: 'SHOULD',
+    polarity: 'reject',
+    area: 'coherence',
+    kinds: ['live'],
+    summary: 'The handle a server returns is normalized to lowercase.',
+    source: spec(
+      HANDLE_SPEC,
+      'Only normalized (lowercase) handles should be stored in records or used in outbound API calls.',
+    ),
+  },
+  {
+    id: 'coherence.status.inactive',
+    level: 'SHOULD',
+    polarity: 'reject',
+    area: 'coherence',
+    kinds: ['live'],
+    summary:
+      '`active` is not true when `status` is takendown, suspended, deactivated or deleted (desynchronized and throttled may be active).',
+    source: spec(
+      ACCOUNT_SPEC,
+      '`takendown` (active is false): host or service has takendown the account. Implied permanent or long-term, though may be reverted.',
+    ),
+  },
+] as const satisfies readonly Rule[];

@@ -1,0 +1,45 @@
+import { COHERENCE_RULES } from './coherence.js';
+import { DID_POLICY_RULES, DID_RULES } from './did.js';
+import { HANDLE_RULES } from './handle.js';
+import { SESSION_RULES } from './session.js';
+import type { Kind, Rule } from './types.js';
+
+export * from './types.js';
+export { COHERENCE_RULES, DID_POLICY_RULES, DID_RULES, HANDLE_RULES, SESSION_RULES };
+
+type IdOf<T extends readonly { id: string }[]> = T[number]['id'];
+
+export type HandleRuleId = IdOf<typeof HANDLE_RULES>;
+export type DidRuleId = IdOf<typeof DID_RULES>;
+export type DidPolicyRuleId = IdOf<typeof DID_POLICY_RULES>;
+export type SessionRuleId = IdOf<typeof SESSION_RULES>;
+export type CoherenceRuleId = IdOf<typeof COHERENCE_RULES>;
+
+/** Every rule of the catalogue, in report order. */
+const ALL = [
+  ...HANDLE_RULES,
+  ...DID_RULES,
+  ...SESSION_RULES,
+  ...DID_POLICY_RULES,
+  ...COHERENCE_RULES,
+] as const;
+
+export type RuleId = (typeof ALL)[number]['id'];
+
+export const RULES: readonly Rule<RuleId>[] = ALL;
+
+const BY_ID: ReadonlyMap<string, Rule<RuleId>> = new Map(RULES.map((r) => [r.id, r]));
+
+export function isRuleId(id: string): id is RuleId {
+  return BY_ID.has(id);
+}
+
+export function getRule(id: RuleId): Rule<RuleId> {
+  const rule = BY_ID.get(id);
+  if (rule === undefined) throw new Error(`unknown rule id: ${id}`);
+  return rule;
+}
+
+export function rulesForKind(kind: Kind): readonly Rule<RuleId>[] {
+  return RULES.filter((r) => r.kinds.includes(kind));
+}

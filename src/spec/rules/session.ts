@@ -1,0 +1,222 @@
+import { lexicon, type Rule, spec } from './types.js';
+
+const CREATE = 'com.atproto.server.createSession';
+const GET = 'com.atproto.server.getSession';
+const OUT = 'defs.main.output.schema';
+const LEXICON_SPEC = 'https://atproto.com/specs/lexicon';
+
+const BOTH = ['session', 'getSession'] as const;
+
+function fieldType<F extends string, K extends readonly ('session' | 'getSession')[]>(
+  field: F,
+  type: string,
+  kinds: K,
+) {
+  return {
+    id: `session.field.${field}.type`,
+    level: 'MUST',
+    polarity: 'reject',
+    area: 'session',
+    kinds,
+    summary: `\`${field}\`, when present, is a ${type}.`,
+    source: lexicon(CREATE, `${OUT}.properties.${field}`, `"type": "${type}"`),
+  } as const;
+}
+
+/**
+ * The session objects: kind `session` is the createSession / refreshSession output, kind
+ * `getSession` the getSession output (same fields, no tokens).
+ */
+export const SESSION_RULES = [
+  {
+    id: 'session.top-level.object',
+    level: 'MUST',
+    polarity: 'reject',
+    area: 'session',
+    kinds: BOTH,
+    summary: 'The output is a JSON object (not an array, string, number, boolean or null).',
+    source: lexicon(CREATE, `${OUT}.type`, '"type": "object"'),
+  },
+  {
+    id: 'session.required.accessJwt',
+    level: 'MUST',
+    polarity: 'reject',
+    area: 'session',
+    kinds: ['session'],
+    summary: 'createSession and refreshSession outputs include `accessJwt`.',
+    source: lexicon(
+      CREATE,
+      `${OUT}.required`,
+      '"required": ["accessJwt", "refreshJwt", "handle", "did"]',
+    ),
+  },
+  {
+    id: 'session.required.refreshJwt',
+    level: 'MUST',
+    polarity: 'reject',
+    area: 'session',
+    kinds: ['session'],
+    summary: 'createSession and refreshSession outputs include `refreshJwt`.',
+    source: lexicon(
+      CREATE,
+      `${OUT}.required`,
+      '"required": ["accessJwt", "refreshJwt", "handle", "did"]',
+    ),
+  },
+  {
+    id: 'session.required.handle',
+    level: 'MUST',
+    polarity: 'reject',
+    area: 'session',
+    kinds: BOTH,
+    summary: 'Every session output includes `handle`.',
+    source: lexicon(GET, `${OUT}.required`, '"required": ["handle", "did"]'),
+  },
+  {
+    id: 'session.required.did',
+    level: 'MUST',
+    polarity: 'reject',
+    area: 'session',
+    kinds: BOTH,
+    summary: 'Every session output includes `did`.',
+    source: lexicon(GET, `${OUT}.required`, '"required": ["handle", "did"]'),
+  },
+  {
+    id: 'session.field.not-null',
+    level: 'MUST',
+    polarity: 'reject',
+    area: 'session',
+    kinds: BOTH,
+    summary: 'No declared field may be `null`: none is marked nullable.',
+    source: spec(
+      LEXICON_SPEC,
+      'As with all other data types, the value `null` is not allowed unless the field is specifically marked as `nullable`.',
+    ),
+  },
+  fieldType('accessJwt', 'string', ['session']),
+  fieldType('refreshJwt', 'string', ['session']),
+  fieldType('handle', 'string', BOTH),
+  fieldType('did', 'string', BOTH),
+  fieldType('email', 'string', BOTH),
+  fieldType('emailConfirmed', 'boolean', BOTH),
+  fieldType('emailAuthFactor', 'boolean', BOTH),
+  fieldType('active', 'boolean', BOTH),
+  fieldType('status', 'string', BOTH),
+  {
+    id: 'session.field.didDoc.type',
+    level: 'MUST',
+    polarity: 'reject',
+    area: 'session',
+    kinds: BOTH,
+    summary: '`didDoc`, when present, is an object: not an array, string, number or boolean.',
+    source: spec(
+      LEXICON_SPEC,
+      'An `unknown` type indicates that any data object could appear at this location, with no specific validation. The top-level data must be an object (not a string, boolean, etc).',
+    ),
+  },
+  {
+    id: 'session.field.didDoc.no-float',
+    level: 'MUST',
+    polarity: 'reject',
+    area: 'session',
+    kinds: BOTH,
+    summary: '`didDoc` holds atproto data only: no floating-point number at any depth.',
+    source: spec(
+      LEXICON_SPEC,
+      'The (nested) contents of the data object must still be valid under the atproto data model. For example, it should not contain floats.',
+    ),
+  },
+  {
+    id: 'session.field.handle.format',
+    level: 'MUST',
+    polarity: 'reject',
+    area: 'session',
+    kinds: BOTH,
+    summary: '`handle` is a syntactically valid handle.',
+    source: lexicon(CREATE, `${OUT}.properties.handle`, '"format": "handle"'),
+  },
+  {
+    id: 'session.field.did.format',
+    level: 'MUST',
+    polarity: 'reject',
+    area: 'session',
+    kinds: BOTH,
+    summary: '`did` is a syntactically valid DID.',
+    source: lexicon(CREATE, `${OUT}.properties.did`, '"format": "did"'),
+  },
+  // Must-accept rules.
+  {
+    id: 'session.accept.valid',
+    level: 'MUST',
+    polarity: 'accept',
+    area: 'session',
+    kinds: BOTH,
+    summary: 'A session with its required fields and any subset of the optional fields is valid.',
+    source: lexicon(CREATE, OUT),
+  },
+  {
+    id: 'session.accept.unknown-fields',
+    level: 'MUST',
+    polarity: 'accept',
+    area: 'session',
+    kinds: BOTH,
+    summary: 'Fields the lexicon does not declare are ignored, whatever their value.',
+    source: spec(
+      LEXICON_SPEC,
+      'Unexpected fields in data which otherwise conforms to the Lexicon should be ignored.',
+    ),
+  },
+  {
+    id: 'session.accept.open-status',
+    level: 'MUST',
+    polarity: 'accept',
+    area: 'session',
+    kinds: BOTH,
+    summary:
+      '`status` is an open set: any string is valid, not only takendown, suspended or deactivated.',
+    source: spec(
+      LEXICON_SPEC,
+      '`knownValues` (array of strings, optional): a set of suggested or common values for this field. Values are not limited to this set (aka, not a closed enum).',
+    ),
+  },
+  {
+    id: 'session.accept.email-any-string',
+    level: 'MUST',
+    polarity: 'accept',
+    area: 'session',
+    kinds: BOTH,
+    summary: '`email` is a plain string with no format: any string is valid.',
+    source: lexicon(CREATE, `${OUT}.properties.email`, '"email": { "type": "string" }'),
+  },
+  {
+    id: 'session.accept.opaque-tokens',
+    level: 'MUST',
+    polarity: 'accept',
+    area: 'session',
+    kinds: ['session'],
+    summary: 'Tokens are plain strings: any string, JWT-shaped or not, is valid.',
+    source: lexicon(CREATE, `${OUT}.properties.accessJwt`, '"accessJwt": { "type": "string" }'),
+  },
+  {
+    id: 'session.accept.did-doc-any-object',
+    level: 'MUST',
+    polarity: 'accept',
+    area: 'session',
+    kinds: BOTH,
+    summary:
+      '`didDoc` may be any object of atproto data (integers, strings, nesting), not only a DID document.',
+    source: spec(
+      LEXICON_SPEC,
+      'An `unknown` type indicates that any data object could appear at this location, with no specific validation.',
+    ),
+  },
+  {
+    id: 'session.accept.get-session-no-tokens',
+    level: 'MUST',
+    polarity: 'accept',
+    area: 'session',
+    kinds: ['getSession'],
+    summary: 'A getSession output without `accessJwt` and `refreshJwt` is valid.',
+    source: lexicon(GET, `${OUT}.required`, '"required": ["handle", "did"]'),
+  },
+] as const satisfies readonly Rule[];

@@ -1,0 +1,56 @@
+/**
+ * The shape of a conformance rule. Rules are plain data: generators label invalid values with
+ * rule IDs, the oracle reports broken rule IDs, and report rows are keyed by rule ID.
+ */
+
+/** What a validator target can be asked about. */
+export type ValidatorKind = 'handle' | 'did' | 'session' | 'getSession';
+
+/**
+ * `live` rules are checked against a real server's responses (coherence, policy and HTTP checks);
+ * validator targets never see them.
+ */
+export type Kind = ValidatorKind | 'live';
+
+export const VALIDATOR_KINDS: readonly ValidatorKind[] = ['handle', 'did', 'session', 'getSession'];
+
+export type Level = 'MUST' | 'SHOULD';
+
+/**
+ * `reject`: a value that breaks the rule must be rejected (the rule names a violation).
+ * `accept`: values of the class the rule describes must be accepted (an over-strictness trap).
+ */
+export type Polarity = 'reject' | 'accept';
+
+/** Groups rules in reports (rows of the HTML matrix are grouped by area). */
+export type Area = 'handle' | 'did' | 'did-policy' | 'session' | 'coherence' | 'http';
+
+export type Source =
+  | { readonly kind: 'spec'; readonly url: string; readonly quote: string }
+  | {
+      readonly kind: 'lexicon';
+      readonly lexicon: string;
+      readonly path: string;
+      readonly quote?: string;
+    };
+
+export interface Rule<Id extends string = string> {
+  readonly id: Id;
+  readonly level: Level;
+  readonly polarity: Polarity;
+  readonly area: Area;
+  readonly kinds: readonly Kind[];
+  /** One line, in the imperative voice of the spec. */
+  readonly summary: string;
+  readonly source: Source;
+}
+
+export function spec(url: string, quote: string): Source {
+  return { kind: 'spec', url, quote };
+}
+
+export function lexicon(id: string, path: string, quote?: string): Source {
+  return quote === undefined
+    ? { kind: 'lexicon', lexicon: id, path }
+    : { kind: 'lexicon', lexicon: id, path, quote };
+}

@@ -1,0 +1,8 @@
+import { readResource } from '../../src/paths.js';
+
+/** Interop vector files are read the reference way: never trim, skip `#` and empty lines. */
+export function readInteropFile(name: string): string[] {
+  return readResource('vendor', 'interop', name)
+    .split(/\r?\n/)
+    .filter((line) => !line.startsWith('#') && line.length > 0);
+}
