@@ -15,7 +15,10 @@ export function packageRoot(): string {
     const pkg = join(dir, 'package.json');
     if (existsSync(pkg)) {
       const { name } = JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string };
-      if (name === 'atproto-session-conformance') return (root = dir);
+      if (name === 'atproto-session-conformance') {
+        root = dir;
+        return dir;
+      }
     }
     const up = dirname(dir);
     if (up === dir) throw new Error('cannot find the atproto-session-conformance package root');
