@@ -1,0 +1,65 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+
+/** Exit codes, one meaning each. */
+export const EXIT = {
+  ok: 0,
+  notConformant: 1,
+  usage: 2,
+  targetStart: 3,
+} as const;
+
+/** Wrong flags, values or files: one line on stderr, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Where a command writes. Only cli.ts binds this to the real process. */
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** True when stderr is a terminal: progress is shown only then. */
+  readonly stderrIsTTY: boolean;
+  /** Aborted on Ctrl-C, so long commands can clean up before exiting. */
+  readonly signal?: AbortSignal;
+}
+
+export type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  /** The full `--help` text. */
+  readonly help: string;
+  run(argv: readonly string[], io: Io): Promise<number>;
+}
+
+type Parsed<O extends Options> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: true }>
+>;
+
+/** parseArgs with strict checking, turning its errors into one-line usage errors. */
+export function parseFlags<O extends Options>(
+  argv: readonly string[],
+  options: O,
+  allowPositionals = false,
+): { values: Parsed<O>['values']; positionals: string[] } {
+  try {
+    return parseArgs({ args: [...argv], options, strict: true, allowPositionals });
+  } catch (err) {
+    throw new UsageError((err as Error).message.split('\n')[0] ?? String(err));
+  }
+}
+
+export function parseIntFlag(
+  name: string,
+  value: string | undefined,
+  min: number,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) {
+    throw new UsageError(`--${name} must be an integer >= ${min}, got ${JSON.stringify(value)}`);
+  }
+  return n;
+}
