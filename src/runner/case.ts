@@ -1,0 +1,40 @@
+import type { Verdict } from '../targets/types.js';
+
+/**
+ * A labelled value, as the generators yield it: the kind it is validated as, whether it must be
+ * accepted, and the rules it breaks (empty for a valid value).
+ */
+export interface LabelledCase {
+  readonly kind: string;
+  readonly value: unknown;
+  readonly valid: boolean;
+  readonly violates: readonly string[];
+}
+
+/** How one verdict compares with the expected answer. */
+export type Outcome = 'agree' | 'fail' | 'error' | 'skip';
+
+export function evaluate(c: LabelledCase, verdict: Verdict): Outcome {
+  switch (verdict.outcome) {
+    case 'valid':
+      return c.valid ? 'agree' : 'fail';
+    case 'invalid':
+      return c.valid ? 'fail' : 'agree';
+    case 'errored':
+      return 'error';
+    case 'skipped':
+      return 'skip';
+  }
+}
+
+/** What the target answered, as a boolean; null when it did not answer (error or skip). */
+export function actualOf(verdict: Verdict): boolean | null {
+  if (verdict.outcome === 'valid') return true;
+  if (verdict.outcome === 'invalid') return false;
+  return null;
+}
+
+/** A stable key for caching verdicts of the same value. */
+export function caseKey(c: LabelledCase): string {
+  return `${c.kind}\u0000${JSON.stringify(c.value)}`;
+}

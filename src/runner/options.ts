@@ -1,0 +1,33 @@
+import type fc from 'fast-check';
+import type { LabelledCase } from './case.js';
+
+/** Where the generated cases of each rule come from (the generators, or a test's own). */
+export type ArbitraryFor = (ruleId: string) => fc.Arbitrary<LabelledCase>;
+
+export interface ProgressEvent {
+  readonly target: string;
+  readonly rule: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface RunOptions {
+  /** fast-check seed; the same seed gives the same cases. */
+  readonly seed: number;
+  /** Generated cases per rule. */
+  readonly runs: number;
+  /** Only these rule IDs (already filtered by --rules). Default: every validator rule. */
+  readonly ruleIds?: readonly string[];
+  /** Replay one fast-check path (`17:3:0`) or one explicit example (`example:4`). */
+  readonly path?: string;
+  /** `i/n`: run only this shard of the rule x target work. */
+  readonly shard?: { readonly index: number; readonly count: number };
+  /** Run the explicit examples (interop vectors, edge cases). Default true. */
+  readonly examples?: boolean;
+  /** Upper bound on time spent shrinking one counterexample. */
+  readonly shrinkTimeMs?: number;
+  readonly arbitraryFor: ArbitraryFor;
+  readonly onProgress?: (event: ProgressEvent) => void;
+}
+
+export const DEFAULT_RUNS = 200;

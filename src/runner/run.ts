@@ -1,0 +1,127 @@
+import {
+  isConformant,
+  type Report,
+  type RuleInfo,
+  type RuleResult,
+  summarize,
+  type TargetReport,
+} from '../report/model.js';
+import { RULES, type Rule, VALIDATOR_KINDS } from '../spec/rules/index.js';
+import type { Target } from '../targets/types.js';
+import { TOOL_NAME, toolVersion } from '../version.js';
+import type { RunOptions } from './options.js';
+import { runRule, type SharedCases, shareCases } from './rule-run.js';
+import { inShard } from './shard.js';
+
+/** A target that could not be started: it still gets a column in the report. */
+export interface FailedStart {
+  readonly id: string;
+  readonly error: string;
+}
+
+/** The rules a validator run covers: everything but the live-only rules. */
+export function validatorRules(ruleIds?: readonly string[]): readonly Rule[] {
+  const wanted = ruleIds === undefined ? undefined : new Set(ruleIds);
+  return RULES.filter(
+    (r) =>
+      r.kinds.some((k) => (VALIDATOR_KINDS as readonly string[]).includes(k)) &&
+      (wanted?.has(r.id) ?? true),
+  );
+}
+
+export function ruleInfo(rules: readonly Rule[]): Record<string, RuleInfo> {
+  return Object.fromEntries(
+    rules.map((r) => [
+      r.id,
+      { level: r.level, area: r.area, summary: r.summary, source: r.source },
+    ]),
+  );
+}
+
+/**
+ * Certifies every target on every selected rule and returns the report model. Cases are
+ * generated once per rule and fed to all targets; targets run side by side.
+ */
+export async function runConformance(
+  targets: readonly Target[],
+  options: RunOptions,
+  failedStarts: readonly FailedStart[] = [],
+): Promise<Report> {
+  const startedAt = new Date().toISOString();
+  const rules = validatorRules(options.ruleIds);
+  const shared = new Map<string, SharedCases>();
+  const casesFor = (rule: Rule): SharedCases => {
+    let s = shared.get(rule.id);
+    if (s === undefined) {
+      s = shareCases(rule, options);
+      shared.set(rule.id, s);
+    }
+    return s;
+  };
+  const allIds = [...targets.map((t) => t.info.id), ...failedStarts.map((f) => f.id)];
+  const work = (targetIndex: number): Rule[] =>
+    rules.filter((_, ruleIndex) => inShard(targetIndex, ruleIndex, rules.length, options.shard));
+
+  const reports = await Promise.all(
+    targets.map(async (target, t): Promise<TargetReport> => {
+      const started = Date.now();
+      const mine = work(allIds.indexOf(target.info.id) === -1 ? t : allIds.indexOf(target.info.id));
+      const results: RuleResult[] = [];
+      for (const rule of mine) {
+        options.onProgress?.({
+          target: target.info.id,
+          rule: rule.id,
+          done: results.length,
+          total: mine.length,
+        });
+        results.push(await runRule(rule, target, casesFor(rule), options));
+      }
+      const stderr = target.diagnostics();
+      return {
+        target: {
+          id: target.info.id,
+          name: target.info.name,
+          ...(target.info.version !== undefined ? { version: target.info.version } : {}),
+          ...(target.info.language !== undefined ? { language: target.info.language } : {}),
+          kinds: [...target.info.kinds],
+        },
+        conformant: isConformant(results),
+        summary: summarize(results),
+        results,
+        ...(stderr.length > 0 ? { stderr } : {}),
+        durationMs: Date.now() - started,
+      };
+    }),
+  );
+  for (const failed of failedStarts) {
+    const results: RuleResult[] = work(allIds.indexOf(failed.id)).map((r) => ({
+      rule: r.id,
+      level: r.level,
+      area: r.area,
+      kind: r.kinds.join(','),
+      status: 'error',
+      runs: 0,
+      message: `target could not be started: ${failed.error}`,
+    }));
+    reports.push({
+      target: { id: failed.id, name: failed.id },
+      conformant: false,
+      summary: summarize(results),
+      results,
+      startError: failed.error,
+    });
+  }
+  return {
+    tool: { name: TOOL_NAME, version: toolVersion() },
+    profile: 'atproto',
+    seed: options.seed,
+    runs: options.runs,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    ...(options.shard !== undefined
+      ? { shard: `${options.shard.index}/${options.shard.count}` }
+      : {}),
+    rules: ruleInfo(rules),
+    targets: reports,
+  };
+}
