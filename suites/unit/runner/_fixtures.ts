@@ -33,16 +33,14 @@ const digitLabel = fc.stringMatching(/^[0-9][a-z0-9]{0,9}$/);
 /** Toy cases: a TLD that starts with a digit (invalid), or a plain valid handle. */
 export const toyArbitraries: ArbitraryFor = (ruleId) => {
   if (ruleId === 'handle.tld.starts-with-letter') {
-    return fc
-      .tuple(label, digitLabel)
-      .map(
-        ([a, b]): LabelledCase => ({
-          kind: 'handle',
-          value: `${a}.${b}`,
-          valid: false,
-          violates: [ruleId],
-        }),
-      );
+    return fc.tuple(label, digitLabel).map(
+      ([a, b]): LabelledCase => ({
+        kind: 'handle',
+        value: `${a}.${b}`,
+        valid: false,
+        violates: [ruleId],
+      }),
+    );
   }
   return fc
     .tuple(label, label)
