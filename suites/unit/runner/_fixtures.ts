@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { LabelledCase } from '../../../src/runner/case.js';
 import type { ArbitraryFor } from '../../../src/runner/options.js';
-import type { Target, ValidatorKind, Verdict } from '../../../src/targets/types.js';
+import type { ValidatorKind } from '../../../src/spec/rules/types.js';
+import type { Target, Verdict } from '../../../src/targets/types.js';
 
 /** A minimal in-process target for runner tests. */
 export function fakeTarget(
