@@ -1,11 +1,12 @@
 import { COHERENCE_RULES } from './coherence.js';
 import { DID_POLICY_RULES, DID_RULES } from './did.js';
 import { HANDLE_RULES } from './handle.js';
+import { HTTP_RULES } from './http.js';
 import { SESSION_RULES } from './session.js';
 import type { Kind, Rule } from './types.js';
 
 export * from './types.js';
-export { COHERENCE_RULES, DID_POLICY_RULES, DID_RULES, HANDLE_RULES, SESSION_RULES };
+export { COHERENCE_RULES, DID_POLICY_RULES, DID_RULES, HANDLE_RULES, HTTP_RULES, SESSION_RULES };
 
 type IdOf<T extends readonly { id: string }[]> = T[number]['id'];
 
@@ -14,6 +15,7 @@ export type DidRuleId = IdOf<typeof DID_RULES>;
 export type DidPolicyRuleId = IdOf<typeof DID_POLICY_RULES>;
 export type SessionRuleId = IdOf<typeof SESSION_RULES>;
 export type CoherenceRuleId = IdOf<typeof COHERENCE_RULES>;
+export type HttpRuleId = IdOf<typeof HTTP_RULES>;
 
 /** Every rule of the catalogue, in report order. */
 const ALL = [
@@ -22,6 +24,7 @@ const ALL = [
   ...SESSION_RULES,
   ...DID_POLICY_RULES,
   ...COHERENCE_RULES,
+  ...HTTP_RULES,
 ] as const;
 
 export type RuleId = (typeof ALL)[number]['id'];
