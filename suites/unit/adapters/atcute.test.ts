@@ -1,0 +1,28 @@
+import { build, describeAdapter, normalize } from './_agreement.js';
+
+// `v.unknown()` accepts any non-null object: arrays pass, and floats inside are not looked at.
+describeAdapter({
+  id: 'atcute',
+  versionOf: '@atcute/lexicons',
+  kinds: ['handle', 'did', 'session', 'getSession'],
+  deviations: [
+    'session array didDoc',
+    'session float at top of didDoc',
+    'session float in nested didDoc',
+    'getSession array didDoc',
+    'getSession float at top of didDoc',
+    'getSession float in nested didDoc',
+  ],
+});
+
+describe('atcute error messages', () => {
+  it('reports every safeParse issue with its path', async () => {
+    const v = await build('atcute');
+    const { errors } = normalize(await v.validate('session', { handle: 'john', did: 'did:a:b' }));
+    expect([...errors].sort()).toEqual([
+      '/accessJwt missing_value',
+      '/handle invalid_string_format (expected handle)',
+      '/refreshJwt missing_value',
+    ]);
+  });
+});

@@ -1,0 +1,25 @@
+import { build, describeAdapter, normalize } from './_agreement.js';
+
+// Lexicon `unknown` is checked only for "is a non-null object": arrays pass, and the nested data
+// is not checked against the data model (floats pass).
+describeAdapter({
+  id: 'atproto-lexicon',
+  versionOf: '@atproto/lexicon',
+  kinds: ['session', 'getSession'],
+  deviations: [
+    'session array didDoc',
+    'session float at top of didDoc',
+    'session float in nested didDoc',
+    'getSession array didDoc',
+    'getSession float at top of didDoc',
+    'getSession float in nested didDoc',
+  ],
+});
+
+describe('atproto-lexicon error messages', () => {
+  it('reports the lexicon validation error', async () => {
+    const v = await build('atproto-lexicon');
+    const result = normalize(await v.validate('getSession', { did: 'did:plc:x' }));
+    expect(result).toEqual({ valid: false, errors: ['Output must have the property "handle"'] });
+  });
+});
