@@ -1,3 +1,4 @@
+import { readResource } from '../../../src/paths.js';
 import { build, describeAdapter, normalize } from './_agreement.js';
 
 // Lexicon `unknown` is checked only for "is a non-null object": arrays pass, and the nested data
@@ -21,5 +22,19 @@ describe('atproto-lexicon error messages', () => {
     const v = await build('atproto-lexicon');
     const result = normalize(await v.validate('getSession', { did: 'did:plc:x' }));
     expect(result).toEqual({ valid: false, errors: ['Output must have the property "handle"'] });
+  });
+});
+
+describe('kind session checked against createSession', () => {
+  // Descriptions aside, refreshSession declares the very same output, so one check covers both.
+  const output = (id: string): unknown =>
+    JSON.parse(readResource('vendor', 'lexicons', `${id}.json`), (key, value) =>
+      key === 'description' ? undefined : value,
+    ).defs.main.output;
+
+  it('covers refreshSession, whose output is the same', () => {
+    expect(output('com.atproto.server.refreshSession')).toEqual(
+      output('com.atproto.server.createSession'),
+    );
   });
 });
