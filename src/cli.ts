@@ -7,12 +7,14 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   run: async () => (await import('./commands/run.js')).command,
   validate: async () => (await import('./commands/validate.js')).command,
   rules: async () => (await import('./commands/rules.js')).command,
+  merge: async () => (await import('./commands/merge.js')).command,
 };
 
 const SUMMARIES: Record<string, string> = {
   run: 'certify validators against the rule catalogue and write reports',
   validate: 'the reference oracle as a harness (protocol v1 on stdin/stdout)',
   rules: 'print the rule catalogue as a table or JSON',
+  merge: 'join the report.json files of a sharded run into one report',
 };
 
 function mainHelp(): string {

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import type { Report } from '../report/model.js';
+import { parseFormats, writeReports } from '../report/write.js';
+import { MergeError, mergeReports } from '../runner/merge.js';
+import { type Command, EXIT, type Io, parseFlags, UsageError } from './common.js';
+import { summaryTable } from './summary-table.js';
+
+const OPTIONS = {
+  out: { type: 'string' },
+  format: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+} as const;
+
+export const command: Command = {
+  name: 'merge',
+  summary: 'join shard reports into one',
+  help: `Usage: atproto-conformance merge <report.json>... [--out DIR] [--format LIST]
+
+Joins the report.json files of a sharded run (run --shard i/n, same --seed and --runs) into one
+report, and writes it in every requested format. Merging every shard gives the same verdicts as a
+single run.
+
+Options:
+  --out DIR       report folder (default reports/)
+  --format LIST   json,md,junit,html (default all)
+  -q, --quiet     no summary table on stdout
+  -h, --help      show this help
+
+Exit codes: 0 every target conformant, 1 not conformant, 2 usage error (unreadable or
+mismatched reports).
+`,
+  async run(argv: readonly string[], io: Io): Promise<number> {
+    const { values, positionals } = parseFlags(argv, OPTIONS, true);
+    if (positionals.length === 0) throw new UsageError('give at least one report.json to merge');
+    let formats: string[];
+    try {
+      formats = [...parseFormats(values.format)];
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    const reports = positionals.map(readReport);
+    let merged: Report;
+    try {
+      merged = mergeReports(reports);
+    } catch (err) {
+      if (err instanceof MergeError) throw new UsageError(err.message);
+      throw err;
+    }
+    const written = await writeReports(merged, { outDir: values.out ?? 'reports', formats });
+    if (!values.quiet) {
+      io.stdout(summaryTable(merged));
+      io.stdout(`\nReports: ${written.join(', ')}\n`);
+    }
+    return merged.targets.every((t) => t.conformant) ? EXIT.ok : EXIT.notConformant;
+  },
+};
+
+function readReport(file: string): Report {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`cannot read ${file}: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const r = data as Partial<Report>;
+  if (r?.profile !== 'atproto' || !Array.isArray(r.targets) || typeof r.seed !== 'number') {
+    throw new UsageError(`${file} is not a report.json of this tool`);
+  }
+  return r as Report;
+}
