@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Report } from '../report/model.js';
-import { parseFormats, writeReports } from '../report/write.js';
+import { type Format, parseFormats, writeReports } from '../report/write.js';
 import { MergeError, mergeReports } from '../runner/merge.js';
 import { type Command, EXIT, type Io, parseFlags, UsageError } from './common.js';
 import { summaryTable } from './summary-table.js';
@@ -32,9 +32,9 @@ mismatched reports).
   async run(argv: readonly string[], io: Io): Promise<number> {
     const { values, positionals } = parseFlags(argv, OPTIONS, true);
     if (positionals.length === 0) throw new UsageError('give at least one report.json to merge');
-    let formats: string[];
+    let formats: Format[];
     try {
-      formats = [...parseFormats(values.format)];
+      formats = parseFormats(values.format ?? 'all');
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
