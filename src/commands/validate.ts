@@ -1,12 +1,42 @@
-// Placeholder until the harness server lands; replaced by the harness implementation.
-import type { Command } from './common.js';
+import type { Readable } from 'node:stream';
+import { findBuiltin } from '../adapters/index.js';
+import { serve } from '../harness/serve.js';
+import { type Command, EXIT, type Io, parseFlags } from './common.js';
 
-export const command: Command = {
-  name: 'validate',
-  summary: 'the reference oracle as a harness',
-  help: 'Usage: atproto-conformance validate\n',
-  async run(_argv, io) {
-    io.stderr('validate: not available yet\n');
-    return 2;
-  },
-};
+const HELP = `Usage: atproto-conformance validate
+
+Serves the reference oracle over harness protocol v1 on stdin/stdout, so other tools (and other
+conformance runners) can ask it whether a handle, DID or session object is valid.
+
+Protocol: one JSON object per line. Send {"cmd":"start","version":1} first; then
+{"cmd":"validate","seq":1,"kind":"handle","value":"alice.test"} is answered with
+{"seq":1,"valid":true}, or {"seq":N,"valid":false,"errors":[rule IDs]} for an invalid value.
+Kinds: handle, did, session, getSession. {"cmd":"stop"} or the end of stdin ends it.
+See docs/harness-protocol.md for every message.
+
+Example:
+  printf '%s\\n' '{"cmd":"start","version":1}' \\
+    '{"cmd":"validate","seq":1,"kind":"did","value":"did:plc:abc"}' | atproto-conformance validate
+
+Options:
+  -h, --help     show this help
+`;
+
+/** The command, reading requests from `input` (stdin in the real CLI, a stream in tests). */
+export function validateCommand(input: () => Readable): Command {
+  return {
+    name: 'validate',
+    summary: 'the reference oracle as a harness (protocol v1 on stdin/stdout)',
+    help: HELP,
+    async run(argv: readonly string[], io: Io): Promise<number> {
+      parseFlags(argv, {});
+      const reference = findBuiltin('reference');
+      if (reference === undefined) throw new Error('the reference adapter is not registered');
+      const validator = await reference.create();
+      await serve(validator, { input: input(), write: io.stdout, language: 'typescript' });
+      return EXIT.ok;
+    },
+  };
+}
+
+export const command: Command = validateCommand(() => process.stdin);

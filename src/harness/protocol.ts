@@ -1,0 +1,179 @@
+import { VALIDATOR_KINDS, type ValidatorKind } from '../spec/rules/types.js';
+import type { Verdict } from '../targets/types.js';
+
+/*
+ * Harness protocol v1 (docs/harness-protocol.md, schemas/harness-protocol-v1.schema.json):
+ * newline-delimited JSON on the program's stdin/stdout, one object per line.
+ * - runner -> program: `start`, `validate` (with a `seq`), `stop`
+ * - program -> runner: one start reply, then one answer per `validate`, matched by `seq`
+ * Parsing here is shared by the `cmd:` target (reading answers) and `serve` (reading requests).
+ */
+
+export const PROTOCOL_VERSION = 1;
+
+export interface ImplementationInfo {
+  readonly name: string;
+  readonly version?: string;
+  readonly language?: string;
+  readonly homepage?: string;
+  readonly kinds: readonly ValidatorKind[];
+}
+
+export type Request =
+  | { readonly cmd: 'start'; readonly version: number }
+  | {
+      readonly cmd: 'validate';
+      readonly seq: number;
+      readonly kind: ValidatorKind;
+      readonly value: unknown;
+    }
+  | { readonly cmd: 'stop' };
+
+export function isValidatorKind(value: unknown): value is ValidatorKind {
+  return (VALIDATOR_KINDS as readonly unknown[]).includes(value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isSeq(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
+/** A short, single-line rendering of a value for error messages. */
+export function preview(value: unknown, max = 120): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  } catch {
+    text = String(value);
+  }
+  text = text.replace(/[\r\n]+/g, ' ');
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** The one-line `validate` request; `valueJson` is the value already encoded. */
+export function encodeValidate(seq: number, kind: ValidatorKind, valueJson: string): string {
+  return `{"cmd":"validate","seq":${seq},"kind":"${kind}","value":${valueJson}}`;
+}
+
+/** The one-line answer to request `seq`; `seq` is left out only when a request had none. */
+export function encodeAnswer(seq: number | undefined, verdict: Verdict): string {
+  const head = seq === undefined ? {} : { seq };
+  switch (verdict.outcome) {
+    case 'valid':
+      return JSON.stringify({ ...head, valid: true });
+    case 'invalid':
+      return JSON.stringify({ ...head, valid: false, errors: verdict.errors ?? [] });
+    case 'skipped':
+      return JSON.stringify({ ...head, skipped: true, message: verdict.message });
+    case 'errored':
+      return JSON.stringify({ ...head, errored: true, message: verdict.message });
+  }
+}
+
+/**
+ * Reads an answer object (whose `seq` the caller already matched) as a verdict. Exactly one of
+ * `valid`, `skipped: true` or `errored: true` must be present. Returns a string on a malformed
+ * answer: what is wrong with it.
+ */
+export function readAnswer(answer: Record<string, unknown>): Verdict | string {
+  const { valid, skipped, errored, errors, message } = answer;
+  const forms = [valid !== undefined, skipped !== undefined, errored !== undefined];
+  if (forms.filter(Boolean).length !== 1) {
+    return 'an answer has exactly one of "valid", "skipped" or "errored"';
+  }
+  if (message !== undefined && typeof message !== 'string') return '"message" must be a string';
+  if (valid === true) return { outcome: 'valid' };
+  if (valid === false) {
+    if (errors === undefined) return { outcome: 'invalid' };
+    if (!Array.isArray(errors) || !errors.every((e) => typeof e === 'string')) {
+      return '"errors" must be an array of strings';
+    }
+    return { outcome: 'invalid', errors };
+  }
+  if (skipped === true) return { outcome: 'skipped', message: message ?? 'skipped by the harness' };
+  if (errored === true) return { outcome: 'errored', message: message ?? 'errored in the harness' };
+  return '"valid" must be a boolean, "skipped" and "errored" must be true';
+}
+
+/** The `seq` of an answer object, when it has a usable one. */
+export function answerSeq(answer: unknown): number | undefined {
+  return isRecord(answer) && isSeq(answer.seq) ? answer.seq : undefined;
+}
+
+/** Finds a `"seq": N` in a line that is not JSON, so a broken answer can still be attributed. */
+export function peekSeq(line: string): number | undefined {
+  const match = /"seq"\s*:\s*(\d{1,15})\b/.exec(line);
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
+/**
+ * Reads the reply to `start`. Kinds this suite does not know are dropped (a harness may be newer
+ * than the runner); a reply with no known kind, no name or another version is refused.
+ */
+export function readStartReply(
+  reply: unknown,
+): { info: ImplementationInfo; ignoredKinds: string[] } | string {
+  if (!isRecord(reply)) return `the start reply is not a JSON object: ${preview(reply)}`;
+  if (reply.version !== PROTOCOL_VERSION) {
+    return `the harness speaks protocol version ${preview(reply.version)}, this runner speaks ${PROTOCOL_VERSION}`;
+  }
+  const impl = reply.implementation;
+  if (!isRecord(impl)) return 'the start reply has no "implementation" object';
+  if (typeof impl.name !== 'string' || impl.name.length === 0) {
+    return 'the start reply has no "implementation.name" string';
+  }
+  for (const field of ['version', 'language', 'homepage'] as const) {
+    if (impl[field] !== undefined && typeof impl[field] !== 'string') {
+      return `"implementation.${field}" must be a string`;
+    }
+  }
+  if (!Array.isArray(impl.kinds)) return 'the start reply has no "implementation.kinds" array';
+  const kinds = VALIDATOR_KINDS.filter((k) => (impl.kinds as unknown[]).includes(k));
+  const ignoredKinds = impl.kinds.filter((k) => !isValidatorKind(k)).map((k) => preview(k));
+  if (kinds.length === 0) {
+    return `the harness declares no known kind (known: ${VALIDATOR_KINDS.join(', ')})`;
+  }
+  const info: ImplementationInfo = {
+    name: impl.name,
+    ...(typeof impl.version === 'string' ? { version: impl.version } : {}),
+    ...(typeof impl.language === 'string' ? { language: impl.language } : {}),
+    ...(typeof impl.homepage === 'string' ? { homepage: impl.homepage } : {}),
+    kinds,
+  };
+  return { info, ignoredKinds };
+}
+
+/** Reads one request line for `serve`. Returns a string (and the seq, if readable) when bad. */
+export function readRequest(line: string): Request | { error: string; seq?: number } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    const seq = peekSeq(line);
+    return { error: `not JSON: ${preview(line)}`, ...(seq === undefined ? {} : { seq }) };
+  }
+  if (!isRecord(parsed)) return { error: `not a JSON object: ${preview(parsed)}` };
+  const seq = isSeq(parsed.seq) ? parsed.seq : undefined;
+  const bad = (error: string): { error: string; seq?: number } =>
+    seq === undefined ? { error } : { error, seq };
+  switch (parsed.cmd) {
+    case 'start':
+      return Number.isSafeInteger(parsed.version)
+        ? { cmd: 'start', version: parsed.version as number }
+        : bad('"start" needs an integer "version"');
+    case 'stop':
+      return { cmd: 'stop' };
+    case 'validate':
+      if (seq === undefined) return bad('"validate" needs a non-negative integer "seq"');
+      if (!isValidatorKind(parsed.kind)) {
+        return bad(`unknown kind ${preview(parsed.kind)} (known: ${VALIDATOR_KINDS.join(', ')})`);
+      }
+      if (!('value' in parsed)) return bad('"validate" needs a "value"');
+      return { cmd: 'validate', seq, kind: parsed.kind, value: parsed.value };
+    default:
+      return bad(`unknown command ${preview(parsed.cmd)}`);
+  }
+}

@@ -1,0 +1,94 @@
+import type { Readable } from 'node:stream';
+import type { ValidatorKind } from '../spec/rules/types.js';
+import { guardedValidate } from '../targets/from-validator.js';
+import { DEFAULT_TIMEOUT_MS, type Validator, type Verdict } from '../targets/types.js';
+import { LineSplitter } from './lines.js';
+import { encodeAnswer, PROTOCOL_VERSION, readRequest } from './protocol.js';
+
+/*
+ * Serves a Validator over harness protocol v1: the other side of a `cmd:` target. Each line is
+ * answered on its own: a bad line gets an `errored` answer (with its seq when one can be read)
+ * and serving goes on. Synchronous validators answer in request order; async ones as they settle.
+ */
+
+export interface ServeOptions {
+  readonly input: Readable;
+  /** Writes one or more whole lines; must not buffer them indefinitely. */
+  readonly write: (text: string) => void;
+  /** Reported in the start reply. */
+  readonly language?: string;
+  /** Limit for async validators (default 5 s). */
+  readonly timeoutMs?: number;
+}
+
+/** Resolves after `stop` or the end of input, once every answer is written. */
+export function serve(validator: Validator, options: ServeOptions): Promise<void> {
+  const { input, write } = options;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const pending = new Set<Promise<void>>();
+  let stopped = false;
+
+  const answer = (seq: number | undefined, verdict: Verdict): void => {
+    if (!stopped) write(`${encodeAnswer(seq, verdict)}\n`);
+  };
+
+  const startReply = JSON.stringify({
+    version: PROTOCOL_VERSION,
+    implementation: {
+      name: validator.name,
+      ...(validator.version === undefined ? {} : { version: validator.version }),
+      ...(options.language === undefined ? {} : { language: options.language }),
+      kinds: validator.kinds,
+    },
+  });
+
+  const validate = (seq: number, kind: ValidatorKind, value: unknown): void => {
+    const verdict = guardedValidate(validator, kind, value, timeoutMs);
+    if (!(verdict instanceof Promise)) {
+      answer(seq, verdict);
+      return;
+    }
+    const done = verdict.then((v) => answer(seq, v));
+    pending.add(done);
+    void done.finally(() => pending.delete(done));
+  };
+
+  return new Promise<void>((resolve) => {
+    let ended = false;
+    const end = (): void => {
+      if (ended) return;
+      ended = true;
+      input.off('data', onData);
+      input.off('end', onEnd);
+      input.off('error', onEnd);
+      input.pause();
+      void Promise.all(pending).then(() => resolve());
+    };
+    const onLine = (line: string): void => {
+      if (ended || line.trim().length === 0) return;
+      const request = readRequest(line);
+      if ('error' in request) {
+        answer(request.seq, { outcome: 'errored', message: `bad request: ${request.error}` });
+      } else if (request.cmd === 'start') {
+        // The reply names the version this side speaks; the runner gives up if it differs.
+        write(`${startReply}\n`);
+      } else if (request.cmd === 'validate') {
+        validate(request.seq, request.kind, request.value);
+      } else {
+        end();
+        stopped = true;
+      }
+    };
+    const splitter = new LineSplitter(onLine, () =>
+      answer(undefined, { outcome: 'errored', message: 'bad request: line too long' }),
+    );
+    const onData = (chunk: Buffer | string): void => splitter.push(chunk);
+    const onEnd = (): void => {
+      splitter.end();
+      end();
+    };
+    input.on('data', onData);
+    input.on('end', onEnd);
+    input.on('error', onEnd);
+  });
+}

@@ -1,0 +1,360 @@
+import { encodeValue } from '../harness/encode-value.js';
+import { answerSeq, encodeValidate, peekSeq, preview, readAnswer } from '../harness/protocol.js';
+import type { ValidatorKind } from '../spec/rules/types.js';
+import { CommandLineError, splitCommandLine } from './command-line.js';
+import { HarnessProcess, type Trace } from './harness-process.js';
+import { TextTail } from './text-tail.js';
+import {
+  type Target,
+  type TargetInfo,
+  type TargetOptions,
+  TargetStartError,
+  type ValidationRequest,
+  type Verdict,
+} from './types.js';
+
+/*
+ * `cmd:<command line>`: a program speaking harness protocol v1 (docs/harness-protocol.md).
+ * - Pipelining: up to `maxInFlight` requests are written before answers are read; answers are
+ *   matched by `seq` in any order. `maxInFlight: 1` (or `pipeline: false`) is lockstep.
+ * - Each request has `timeoutMs` from the moment it is written. A request not answered in time
+ *   is errored and the program is killed (it is taken as hung), then restarted for what is left.
+ * - A program that exits or closes stdout is restarted, at most `maxRestarts` times; the requests
+ *   in flight when it stopped are errored, not retried (a retry could stop it again, and a crash
+ *   should show in the report). Once the budget is spent every request is errored at once.
+ * - A line that is not JSON, or an answer with a seq never sent, errors the request it can be
+ *   attributed to (by a readable `"seq"`, or the only request in flight); otherwise it is noted
+ *   in `diagnostics()`, next to the program's stderr (the last 64 KiB).
+ */
+
+export interface CmdTargetOptions extends TargetOptions {
+  /** Requests written before waiting for answers (default 64); 1 is lockstep. */
+  readonly maxInFlight?: number;
+  /** false is the same as `maxInFlight: 1`. */
+  readonly pipeline?: boolean;
+  /** Restarts after a crash or a hang before giving up (default 10). */
+  readonly maxRestarts?: number;
+  /** Time for the start handshake (default: the larger of `timeoutMs` and 10 s). */
+  readonly startTimeoutMs?: number;
+  /** Time the program gets to exit after `stop` before it is killed (default 1 s). */
+  readonly stopGraceMs?: number;
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Sees every protocol line, both ways (for debugging and transcripts). */
+  readonly trace?: Trace;
+}
+
+export const DEFAULT_MAX_IN_FLIGHT = 64;
+export const DEFAULT_MAX_RESTARTS = 10;
+const STDERR_KEEP_CHARS = 64 * 1024;
+/** Requests are written in chunks of about this size, waiting for 'drain' when stdin is full. */
+const CHUNK_CHARS = 64 * 1024;
+
+interface Job {
+  readonly kind: ValidatorKind;
+  readonly valueJson: string;
+  readonly resolve: (verdict: Verdict) => void;
+  timer?: NodeJS.Timeout;
+}
+
+const errored = (message: string): Verdict => ({ outcome: 'errored', message });
+
+export class CmdTarget implements Target {
+  info: TargetInfo;
+  private readonly log = new TextTail(STDERR_KEEP_CHARS);
+  private readonly maxInFlight: number;
+  private readonly maxRestarts: number;
+  private readonly procs = new Set<HarnessProcess>();
+  private proc: HarnessProcess | undefined;
+  private starting: Promise<void> | undefined;
+  private restarts = 0;
+  private exhausted = false;
+  private closing = false;
+  private queue: Job[] = [];
+  private queueHead = 0;
+  private readonly inFlight = new Map<number, Job>();
+  private nextSeq = 1;
+  private waitingDrain = false;
+  private pumpScheduled = false;
+
+  constructor(
+    private readonly spec: string,
+    private readonly argv: readonly string[],
+    private readonly options: CmdTargetOptions,
+  ) {
+    this.info = { id: spec, name: argv[0] ?? spec, kinds: [] };
+    this.maxInFlight =
+      options.pipeline === false ? 1 : Math.max(1, options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
+    this.maxRestarts = Math.max(0, options.maxRestarts ?? DEFAULT_MAX_RESTARTS);
+  }
+
+  /** The pid of the running program, if any (for tests and diagnostics). */
+  get pid(): number | undefined {
+    return this.proc?.pid;
+  }
+
+  get restartCount(): number {
+    return this.restarts;
+  }
+
+  /** Starts the program; rejects with the reason it could not be started. */
+  async spawn(): Promise<void> {
+    const proc: HarnessProcess = new HarnessProcess({
+      argv: this.argv,
+      cwd: this.options.cwd,
+      env: this.options.env,
+      trace: this.options.trace,
+      onStderr: (text) => this.log.append(text),
+      onLine: (line) => this.onLine(proc, line),
+      onGone: (reason) => this.onGone(proc, reason),
+    });
+    this.procs.add(proc);
+    void proc.closed.then(() => this.procs.delete(proc));
+    this.proc = proc;
+    const startTimeout = this.options.startTimeoutMs ?? Math.max(this.options.timeoutMs, 10_000);
+    try {
+      const { info, ignoredKinds } = await proc.start(startTimeout);
+      if (ignoredKinds.length > 0) this.note(`ignoring unknown kinds ${ignoredKinds.join(', ')}`);
+      // Later starts keep the first identity: the report describes one implementation.
+      if (this.info.kinds.length === 0) this.info = { id: this.spec, ...info };
+    } catch (err) {
+      if (this.proc === proc) this.proc = undefined;
+      throw err;
+    } finally {
+      this.schedulePump();
+    }
+  }
+
+  validate(kind: ValidatorKind, value: unknown): Promise<Verdict> {
+    const pending = this.enqueue(kind, value);
+    this.schedulePump();
+    return pending;
+  }
+
+  validateBatch(requests: readonly ValidationRequest[]): Promise<Verdict[]> {
+    const pending = requests.map(({ kind, value }) => this.enqueue(kind, value));
+    this.schedulePump();
+    return Promise.all(pending);
+  }
+
+  diagnostics(): string {
+    return this.log.value();
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    this.failQueued('the target was closed');
+    await Promise.all([...this.procs].map((p) => p.stop(this.options.stopGraceMs ?? 1_000)));
+    await this.starting;
+    for (const seq of [...this.inFlight.keys()]) this.finish(seq, errored('the target was closed'));
+  }
+
+  private enqueue(kind: ValidatorKind, value: unknown): Promise<Verdict> {
+    if (this.closing) return Promise.resolve(errored('the target is closed'));
+    if (!this.info.kinds.includes(kind)) {
+      return Promise.resolve({
+        outcome: 'skipped',
+        message: `the harness does not declare kind ${kind}`,
+      });
+    }
+    const valueJson = encodeValue(value);
+    if (valueJson === undefined) {
+      return Promise.resolve({
+        outcome: 'skipped',
+        message: `the value cannot be sent as JSON unchanged: ${preview(String(value))}`,
+      });
+    }
+    if (this.exhausted) return Promise.resolve(errored(this.exhaustedMessage()));
+    return new Promise<Verdict>((resolve) => {
+      this.queue.push({ kind, valueJson, resolve });
+    });
+  }
+
+  private schedulePump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    // One pump per turn: a chunk of answers frees many slots, refilled by one write.
+    queueMicrotask(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    if (this.closing || this.queueHead >= this.queue.length) return;
+    if (this.exhausted) {
+      this.failQueued(this.exhaustedMessage());
+      return;
+    }
+    const proc = this.proc;
+    if (proc === undefined) {
+      this.restart();
+      return;
+    }
+    if (proc.state !== 'ready' || this.waitingDrain) return;
+    let chunk = '';
+    let blocked = false;
+    while (this.queueHead < this.queue.length && this.inFlight.size < this.maxInFlight) {
+      const job = this.queue[this.queueHead] as Job;
+      this.queueHead++;
+      const seq = this.nextSeq++;
+      const line = encodeValidate(seq, job.kind, job.valueJson);
+      this.options.trace?.('send', line);
+      job.timer = setTimeout(() => this.onTimeout(proc, seq), this.options.timeoutMs);
+      this.inFlight.set(seq, job);
+      chunk += `${line}\n`;
+      if (chunk.length >= CHUNK_CHARS) {
+        blocked = !proc.write(chunk);
+        chunk = '';
+        if (blocked) break;
+      }
+    }
+    if (chunk.length > 0) blocked = !proc.write(chunk);
+    this.compactQueue();
+    if (!blocked) return;
+    // stdin is full: write more only once the program has read what it has.
+    this.waitingDrain = true;
+    proc.onDrain(() => {
+      if (this.proc !== proc) return;
+      this.waitingDrain = false;
+      this.schedulePump();
+    });
+  }
+
+  private compactQueue(): void {
+    if (this.queueHead === this.queue.length) {
+      this.queue = [];
+      this.queueHead = 0;
+    } else if (this.queueHead > 4096) {
+      this.queue = this.queue.slice(this.queueHead);
+      this.queueHead = 0;
+    }
+  }
+
+  private restart(): void {
+    if (this.starting !== undefined || this.closing) return;
+    if (this.restarts >= this.maxRestarts) {
+      this.exhausted = true;
+      this.note(`restart budget spent (${this.maxRestarts}): every further request is errored`);
+      this.failQueued(this.exhaustedMessage());
+      return;
+    }
+    this.restarts++;
+    this.note(`restarting the harness (${this.restarts} of ${this.maxRestarts})`);
+    this.starting = this.spawn()
+      .catch((err: unknown) => this.note(`restart failed: ${(err as Error).message}`))
+      .finally(() => {
+        this.starting = undefined;
+        this.schedulePump();
+      });
+  }
+
+  private onLine(proc: HarnessProcess, line: string): void {
+    if (proc !== this.proc) return;
+    let answer: unknown;
+    try {
+      answer = JSON.parse(line);
+    } catch {
+      this.misfit(peekSeq(line), 'wrote a line that is not JSON', line);
+      return;
+    }
+    const seq = answerSeq(answer);
+    const job = seq === undefined ? undefined : this.inFlight.get(seq);
+    if (seq === undefined || job === undefined) {
+      const what =
+        seq === undefined ? 'an answer without a valid seq' : `an answer with seq ${seq}`;
+      this.misfit(seq, `wrote ${what}`, line);
+      return;
+    }
+    const verdict = readAnswer(answer as Record<string, unknown>);
+    this.finish(
+      seq,
+      typeof verdict === 'string'
+        ? errored(`malformed answer (${verdict}): ${preview(line)}`)
+        : verdict,
+    );
+  }
+
+  /**
+   * A line that answers no request in flight. A seq that was sent earlier is a late or repeated
+   * answer: only noted, never pinned on another request (that would shift every later answer).
+   */
+  private misfit(seq: number | undefined, what: string, line: string): void {
+    const message = `the harness ${what}: ${preview(line)}`;
+    if (seq !== undefined && this.inFlight.has(seq)) {
+      this.finish(seq, errored(message));
+    } else if ((seq === undefined || seq >= this.nextSeq) && this.inFlight.size === 1) {
+      const [only] = this.inFlight.keys();
+      this.finish(only as number, errored(message));
+    } else {
+      this.note(message);
+    }
+  }
+
+  private onTimeout(proc: HarnessProcess, seq: number): void {
+    if (!this.inFlight.has(seq)) return;
+    const ms = this.options.timeoutMs;
+    this.finish(seq, errored(`no answer within ${ms} ms (timeout); the harness was restarted`));
+    this.note(`request seq ${seq} timed out after ${ms} ms: killing the harness`);
+    proc.kill(`it was killed after request seq ${seq} timed out`);
+  }
+
+  private onGone(proc: HarnessProcess, reason: string): void {
+    if (proc !== this.proc) return;
+    this.proc = undefined;
+    this.waitingDrain = false;
+    if (!this.closing) this.note(`the harness stopped: ${reason}`);
+    for (const seq of [...this.inFlight.keys()]) {
+      this.finish(seq, errored(`the harness stopped before answering: ${reason}`));
+    }
+    this.schedulePump();
+  }
+
+  private finish(seq: number, verdict: Verdict): void {
+    const job = this.inFlight.get(seq);
+    if (job === undefined) return;
+    this.inFlight.delete(seq);
+    clearTimeout(job.timer);
+    job.resolve(verdict);
+    this.schedulePump();
+  }
+
+  private failQueued(message: string): void {
+    const jobs = this.queue.slice(this.queueHead);
+    this.queue = [];
+    this.queueHead = 0;
+    for (const job of jobs) job.resolve(errored(message));
+  }
+
+  private exhaustedMessage(): string {
+    return `the harness stopped too often (restart budget of ${this.maxRestarts} spent)`;
+  }
+
+  private note(text: string): void {
+    this.log.appendLine(`[runner] ${text}`);
+  }
+}
+
+/** Parses the command line, starts the program and does the start handshake. */
+export async function createCmdTarget(
+  spec: string,
+  commandLine: string,
+  options: CmdTargetOptions,
+): Promise<CmdTarget> {
+  let argv: string[];
+  try {
+    argv = splitCommandLine(commandLine);
+  } catch (err) {
+    if (err instanceof CommandLineError) throw new TargetStartError(`${spec}: ${err.message}`);
+    throw err;
+  }
+  if (argv.length === 0) throw new TargetStartError(`${spec}: no program given after "cmd:"`);
+  const target = new CmdTarget(spec, argv, options);
+  try {
+    await target.spawn();
+  } catch (err) {
+    await target.close();
+    throw new TargetStartError(`${spec}: ${(err as Error).message}`);
+  }
+  return target;
+}
