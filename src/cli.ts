@@ -8,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./commands/validate.js')).command,
   rules: async () => (await import('./commands/rules.js')).command,
   merge: async () => (await import('./commands/merge.js')).command,
+  live: async () => (await import('./commands/live.js')).command,
 };
 
 const SUMMARIES: Record<string, string> = {
@@ -15,6 +16,7 @@ const SUMMARIES: Record<string, string> = {
   validate: 'the reference oracle as a harness (protocol v1 on stdin/stdout)',
   rules: 'print the rule catalogue as a table or JSON',
   merge: 'join the report.json files of a sharded run into one report',
+  live: 'check a real PDS (or the local reference PDS): sessions, errors, invalid requests',
 };
 
 function mainHelp(): string {
