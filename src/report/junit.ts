@@ -21,18 +21,21 @@ function printable(text: string): string {
   return text.replace(FORBIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** Text content: `&` and `<` must be escaped, `>` too so `]]>` never appears. */
+/**
+ * Text content: `&` and `<` must be escaped, `>` too so `]]>` never appears, and CR as a reference
+ * because parsers turn a literal CR (or CR LF) into LF.
+ */
 export function xmlText(text: string): string {
-  return printable(text).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+  return printable(text)
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('\r', '&#13;');
 }
 
 /** An attribute value in double quotes; tab, LF and CR as references so parsers keep them. */
 export function xmlAttr(text: string): string {
-  return xmlText(text)
-    .replaceAll('"', '&quot;')
-    .replaceAll('\t', '&#9;')
-    .replaceAll('\n', '&#10;')
-    .replaceAll('\r', '&#13;');
+  return xmlText(text).replaceAll('"', '&quot;').replaceAll('\t', '&#9;').replaceAll('\n', '&#10;');
 }
 
 function attrs(pairs: Record<string, string | number | undefined>): string {
