@@ -66,7 +66,9 @@ function preview(value: unknown): string {
 
 /** Short one-line text inline; anything longer or multi-line as a block. */
 function literal(text: string): string {
-  return text.includes('\n') || text.length > 120 ? `\n\n${fence('text', text)}\n` : code(text);
+  if (!text.includes('\n') && text.length <= 120) return code(text);
+  const lines = text.split(/\r\n|\r|\n/).map(visible);
+  return `\n\n${fence('text', lines.join('\n'))}\n`;
 }
 
 function summaryTable(report: Report): string[] {

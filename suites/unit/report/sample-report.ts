@@ -143,7 +143,7 @@ function nastyResults(): RuleResult[] {
         value: 'xn--ls8h.test',
         expected: true,
         actual: false,
-        errors: ['handle must not start with "xn--" | <b>bold</b>\nsecond line'],
+        errors: ['handle must not start with "xn--" | <b>bold</b>\nsecond line \u0007'],
       },
       replay: { seed: 42, path: '5' },
     }),
