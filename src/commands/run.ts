@@ -1,12 +1,179 @@
-// Placeholder until the runner lands.
-import type { Command } from './common.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { caseArbitrary } from '../../generators/index.js';
+import { BUILTIN_ADAPTERS } from '../adapters/index.js';
+import type { Report } from '../report/model.js';
+import { type Format, parseFormats, writeReports } from '../report/write.js';
+import { applyBaseline, BaselineError, baselineFrom, parseBaseline } from '../runner/baseline.js';
+import { DEFAULT_RUNS } from '../runner/options.js';
+import { type FailedStart, runConformance, validatorRules } from '../runner/run.js';
+import { parseShard } from '../runner/shard.js';
+import type { RuleId } from '../spec/rules/index.js';
+import { createTarget } from '../targets/index.js';
+import { DEFAULT_TIMEOUT_MS, type Target, TargetStartError } from '../targets/types.js';
+import { type Command, EXIT, type Io, parseFlags, parseIntFlag, UsageError } from './common.js';
+import { progressPrinter } from './progress.js';
+import { globMatcher } from './rules.js';
+import { summaryTable } from './summary-table.js';
+
+const OPTIONS = {
+  target: { type: 'string', short: 't', multiple: true },
+  runs: { type: 'string' },
+  seed: { type: 'string' },
+  path: { type: 'string' },
+  rules: { type: 'string' },
+  'timeout-ms': { type: 'string' },
+  baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
+  out: { type: 'string' },
+  format: { type: 'string' },
+  shard: { type: 'string' },
+  'no-examples': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+} as const;
+
+const HELP = `Usage: atproto-conformance run [--target SPEC]... [options]
+
+Certifies validators against the rule catalogue: for every rule, the interop vectors and
+hand-picked edge cases, then --runs generated cases (fast-check); failures are shrunk to a minimal
+counterexample. With no --target, every built-in target is certified.
+
+Targets (repeat --target to certify several side by side):
+  <builtin id>          ${BUILTIN_ADAPTERS.map((a) => a.id).join(', ')}
+  module:<path>         a JS module whose default export (or export "validator") is
+                        { name, version?, kinds, validate(kind, value) }
+  cmd:<command line>    a program in any language speaking harness protocol v1 on stdin/stdout
+
+Options:
+  -t, --target SPEC       a target to certify (repeatable)
+      --runs N            generated cases per rule (default ${DEFAULT_RUNS})
+      --seed N            fast-check seed (default: random; printed and stored in the report)
+      --rules GLOB        only rules matching the glob(s), comma-separated (e.g. 'handle.*,did.length.*')
+      --path P            replay one recorded case (with --seed and --rules from a report)
+      --timeout-ms N      per-request timeout for cmd: and async module targets (default ${DEFAULT_TIMEOUT_MS})
+      --baseline FILE     known failures ({"version":1,"knownFailures":[{"target","rule","reason"}]}):
+                          the exit code then reflects only new failures and fixed ones
+      --write-baseline F  write the current failures as a baseline file
+      --out DIR           report folder (default reports/)
+      --format LIST       report formats: json,md,junit,html (default all)
+      --shard i/n         run only shard i of n of the rule x target work (merge with "merge")
+      --no-examples       skip the explicit examples (interop vectors, edge cases)
+  -q, --quiet             no summary table on stdout
+  -h, --help              show this help
+
+Exit codes: 0 conformant (or, with --baseline, no new failures and nothing fixed), 1 not
+conformant, 2 usage or configuration error, 3 a target could not be started.
+`;
 
 export const command: Command = {
   name: 'run',
   summary: 'certify validators',
-  help: 'Usage: atproto-conformance run\n',
-  async run(_argv, io) {
-    io.stderr('run: not available yet\n');
-    return 2;
+  help: HELP,
+  async run(argv: readonly string[], io: Io): Promise<number> {
+    const { values } = parseFlags(argv, OPTIONS);
+    const runs = parseIntFlag('runs', values.runs, 1) ?? DEFAULT_RUNS;
+    const seed = parseIntFlag('seed', values.seed, 0) ?? Math.floor(Math.random() * 2 ** 31);
+    const timeoutMs = parseIntFlag('timeout-ms', values['timeout-ms'], 1) ?? DEFAULT_TIMEOUT_MS;
+    const formats = parseFormatsOrUsage(values.format);
+    const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+    if (values.shard !== undefined && shard === undefined) {
+      throw new UsageError(
+        `--shard must look like i/n with 1 <= i <= n, got ${JSON.stringify(values.shard)}`,
+      );
+    }
+    let ruleIds: string[] | undefined;
+    if (values.rules !== undefined) {
+      const match = globMatcher(values.rules);
+      ruleIds = validatorRules()
+        .map((r) => r.id)
+        .filter(match);
+      if (ruleIds.length === 0)
+        throw new UsageError(`no validator rule matches --rules ${values.rules} (see "rules")`);
+    }
+    if (values.path !== undefined && values.seed === undefined) {
+      throw new UsageError('--path replays a recorded case: give the --seed it was recorded with');
+    }
+    const baseline = values.baseline === undefined ? undefined : loadBaseline(values.baseline);
+    const specs = values.target ?? BUILTIN_ADAPTERS.map((a) => a.id);
+
+    const targets: Target[] = [];
+    const failed: FailedStart[] = [];
+    try {
+      for (const spec of specs) {
+        try {
+          targets.push(await createTarget(spec, { timeoutMs }));
+        } catch (err) {
+          if (!(err instanceof TargetStartError)) throw err;
+          io.stderr(`atproto-conformance run: ${err.message}\n`);
+          failed.push({ id: spec, error: err.message });
+        }
+      }
+      if (!values.quiet)
+        io.stderr(`seed ${seed}, ${runs} runs per rule, ${specs.length} target(s)\n`);
+      const progress = io.stderrIsTTY ? progressPrinter(io) : undefined;
+      let report: Report = await runConformance(
+        targets,
+        {
+          seed,
+          runs,
+          arbitraryFor: (id) => caseArbitrary(id as RuleId),
+          ...(ruleIds !== undefined ? { ruleIds } : {}),
+          ...(values.path !== undefined ? { path: values.path } : {}),
+          ...(shard !== undefined ? { shard } : {}),
+          ...(values['no-examples'] === true ? { examples: false } : {}),
+          ...(progress !== undefined ? { onProgress: progress.update } : {}),
+        },
+        failed,
+      );
+      progress?.done();
+
+      let code: number = report.targets.every((t) => t.conformant) ? EXIT.ok : EXIT.notConformant;
+      if (baseline !== undefined) {
+        const cmp = applyBaseline(report, baseline);
+        report = cmp.report;
+        code = cmp.newFailures.length > 0 || cmp.fixed.length > 0 ? EXIT.notConformant : EXIT.ok;
+        for (const f of cmp.newFailures) io.stderr(`new failure: ${f.target} ${f.rule}\n`);
+        for (const f of cmp.fixed)
+          io.stderr(`fixed (remove from the baseline): ${f.target} ${f.rule}\n`);
+      }
+      const outDir = values.out ?? 'reports';
+      const written = await writeReports(report, { outDir, formats });
+      if (values['write-baseline'] !== undefined) {
+        writeFileSync(
+          values['write-baseline'],
+          `${JSON.stringify(baselineFrom(report), null, 2)}\n`,
+        );
+        written.push(values['write-baseline']);
+      }
+      if (!values.quiet) {
+        io.stdout(summaryTable(report));
+        io.stdout(`\nReports: ${written.join(', ')}\n`);
+      }
+      return failed.length > 0 ? EXIT.targetStart : code;
+    } finally {
+      await Promise.all(targets.map((t) => t.close()));
+    }
   },
 };
+
+function parseFormatsOrUsage(text: string | undefined): Format[] {
+  try {
+    return parseFormats(text ?? 'all');
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+function loadBaseline(file: string) {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read --baseline ${file}`);
+  }
+  try {
+    return parseBaseline(text, file);
+  } catch (err) {
+    if (err instanceof BaselineError) throw new UsageError(err.message);
+    throw err;
+  }
+}
