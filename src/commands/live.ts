@@ -76,9 +76,10 @@ Reports:
 A 429 with a short Retry-After (up to 30 s) is waited out; a longer one stops the run, and the
 checks left are reported as skipped, as they are when a budget is spent.
 
-Exit codes: 0 every MUST check passed, 1 a MUST check failed, 2 usage or configuration error
-(bad URL, password variable not set, --local without the dev dependencies), 3 the server cannot
-be reached or is not a PDS, 130 interrupted (sessions deleted, partial report written).
+Exit codes: 0 every MUST check ran and passed, 1 a MUST check failed or did not run (spent
+budget, rate limit), 2 usage or configuration error (bad URL, password variable not set, --local
+without the dev dependencies), 3 the server cannot be reached or is not a PDS, 130 interrupted (sessions deleted, partial
+report written).
 `,
   async run(argv: readonly string[], io: Io): Promise<number> {
     const { values } = parseFlags(argv, OPTIONS);
@@ -265,5 +266,15 @@ async function finish(run: LiveRun, config: Config, io: Io): Promise<number> {
     io.stderr('atproto-conformance live: interrupted; sessions deleted, partial report written\n');
     return EXIT_INTERRUPTED;
   }
-  return run.report.targets.every((t) => t.conformant) ? EXIT.ok : EXIT.notConformant;
+  const results = run.report.targets.flatMap((t) => t.results);
+  if (!run.report.targets.every((t) => t.conformant)) return EXIT.notConformant;
+  // A MUST check that never ran did not pass either: a spent budget or a 429 is not a pass.
+  const unchecked = results.filter((r) => r.level === 'MUST' && r.status === 'skip');
+  if (unchecked.length > 0) {
+    io.stderr(
+      `atproto-conformance live: ${unchecked.length} MUST check(s) did not run (${unchecked[0]?.message ?? 'skipped'})\n`,
+    );
+    return EXIT.notConformant;
+  }
+  return EXIT.ok;
 }

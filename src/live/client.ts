@@ -112,6 +112,7 @@ export class XrpcClient {
       for (const b of req.budgets ?? []) b.take();
       const response = await this.fetchOnce(sent);
       this.learn(response, req.budgets ?? []);
+      if (this.opts.signal?.aborted) throw new InterruptedError('interrupted');
       if (response.status !== 429) return { request: sent, response };
       const waitMs = retryDelayMs(response.headers);
       const limit = this.opts.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS;
@@ -125,11 +126,14 @@ export class XrpcClient {
     }
   }
 
+  /**
+   * Ctrl-C is honoured between requests, never in the middle of one: a request the server has
+   * already handled (a refresh that rotated the token) must deliver its tokens, or the session it
+   * created could not be deleted.
+   */
   private async fetchOnce(req: SentRequest): Promise<XrpcResponse> {
     if (this.opts.signal?.aborted) throw new InterruptedError('interrupted');
     const timeout = AbortSignal.timeout(this.opts.timeoutMs);
-    const signal =
-      this.opts.signal === undefined ? timeout : AbortSignal.any([timeout, this.opts.signal]);
     this.sent++;
     try {
       const res = await fetch(req.url, {
@@ -137,7 +141,7 @@ export class XrpcClient {
         headers: req.headers,
         ...(req.body === undefined ? {} : { body: req.body }),
         redirect: 'manual',
-        signal,
+        signal: timeout,
       });
       const text = await res.text();
       return {
@@ -148,7 +152,6 @@ export class XrpcClient {
         json: parseJson(text),
       };
     } catch (err) {
-      if (this.opts.signal?.aborted) throw new InterruptedError('interrupted');
       if (timeout.aborted) {
         throw new TransportError(`no response within ${this.opts.timeoutMs} ms`);
       }

@@ -38,8 +38,13 @@ function quoteLiteral(text: string): string {
 export function toCurl(req: CurlRequest, redactor: Redactor): string {
   const parts = ['curl', '-sS', '-X', req.method, shellWord(redactor.segments(req.url))];
   for (const [name, value] of Object.entries(req.headers)) {
-    parts.push('-H', shellWord(redactor.segments(`${name}: ${value}`)));
+    parts.push('-H', shellWord(redactor.segments(`${headerCase(name)}: ${value}`)));
   }
   if (req.body !== undefined) parts.push('--data-binary', shellWord(redactor.segments(req.body)));
   return parts.join(' ');
+}
+
+/** `content-type` -> `Content-Type`, as people write headers. */
+function headerCase(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }

@@ -28,11 +28,10 @@ export interface NegativeOptions {
 
 export const NEGATIVE_RULE = 'http.create-session.negative-data-rejection';
 
-/** Generated requests: the budget minus a reserve for shrinking a failure. */
+/** Property runs (the fixed examples first): the budget minus a reserve for shrinking a failure. */
 export function negativeRuns(budget: number): number {
-  const examples = CREATE_SESSION_EXAMPLES.length;
   const reserve = Math.min(10, Math.floor(budget / 4));
-  return Math.max(0, budget - reserve - examples);
+  return Math.max(0, budget - reserve);
 }
 
 export function containsSecret(req: InvalidCreateSessionRequest, secret: string): boolean {
@@ -70,7 +69,7 @@ export async function runNegativeChecks(ctx: LiveContext, opts: NegativeOptions)
     ctx.ledger.skip(NEGATIVE_RULE, ctx.negative.reason);
     return;
   }
-  ctx.progress(`invalid createSession requests (${numRuns} generated, seed ${opts.seed})`);
+  ctx.progress(`invalid createSession requests (${numRuns} runs, seed ${opts.seed})`);
   const stop = new Stop();
   let sent = 0;
   let last: Failure | undefined;

@@ -117,12 +117,20 @@ export function planRequests(opts: PlanOptions): PlannedRequest[] {
     },
   ];
   let logins = Math.min(FLOW_LOGINS, opts.budget);
-  // Logins beyond the budget are not sent.
-  const flow = plan.filter((r) => r.budget !== 'createSession' || logins-- > 0);
+  // Requests beyond a budget are not sent.
+  const flow = plan.filter(
+    (r) =>
+      (r.budget !== 'createSession' || logins-- > 0) &&
+      (r.budget !== 'invalid-request' || opts.negativeBudget > 0),
+  );
   let loginLeft = Math.max(0, opts.budget - FLOW_LOGINS);
   const runs = negativeRuns(Math.max(0, opts.negativeBudget - 1));
-  const generated = fc.sample(invalidCreateSessionRequest(), { seed: opts.seed, numRuns: runs });
-  for (const req of [...CREATE_SESSION_EXAMPLES, ...generated]) {
+  const count = Math.max(0, runs - CREATE_SESSION_EXAMPLES.length);
+  const generated =
+    count === 0
+      ? []
+      : fc.sample(invalidCreateSessionRequest(), { seed: opts.seed, numRuns: count });
+  for (const req of [...CREATE_SESSION_EXAMPLES, ...generated].slice(0, runs)) {
     if (containsSecret(req, opts.password)) continue;
     const credentials = carriesCredentials(req);
     if (credentials && loginLeft === 0) continue;
