@@ -33,7 +33,10 @@ export function validateCommand(input: () => Readable): Command {
       const reference = findBuiltin('reference');
       if (reference === undefined) throw new Error('the reference adapter is not registered');
       const validator = await reference.create();
-      await serve(validator, { input: input(), write: io.stdout, language: 'typescript' });
+      const stream = input();
+      await serve(validator, { input: stream, write: io.stdout, language: 'typescript' });
+      // After `stop` the runner may keep its end open: let go of stdin so the process can exit.
+      stream.destroy();
       return EXIT.ok;
     },
   };

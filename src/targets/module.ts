@@ -33,7 +33,7 @@ export function shapeProblem(candidate: unknown): string | undefined {
   }
   const unknown = kinds.filter((k) => !isValidatorKind(k));
   if (unknown.length > 0) {
-    return `"kinds" has unknown kind ${preview(unknown[0])} (known: ${VALIDATOR_KINDS.join(', ')})`;
+    return `"kinds" has unknown kind ${preview(JSON.stringify(unknown[0]) ?? String(unknown[0]))} (known: ${VALIDATOR_KINDS.join(', ')})`;
   }
   if (typeof validate !== 'function') return '"validate" must be a function';
   return undefined;
