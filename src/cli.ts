@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   rules: async () => (await import('./commands/rules.js')).command,
   merge: async () => (await import('./commands/merge.js')).command,
   live: async () => (await import('./commands/live.js')).command,
+  'export-vectors': async () => (await import('./commands/export-vectors.js')).command,
 };
 
 const SUMMARIES: Record<string, string> = {
@@ -17,6 +18,7 @@ const SUMMARIES: Record<string, string> = {
   rules: 'print the rule catalogue as a table or JSON',
   merge: 'join the report.json files of a sharded run into one report',
   live: 'check a real PDS (or the local reference PDS): sessions, errors, invalid requests',
+  'export-vectors': 'write generated edge cases as test vectors for other languages',
 };
 
 function mainHelp(): string {

@@ -1,0 +1,77 @@
+import { validatorRules } from '../runner/run.js';
+import { DEFAULT_VECTOR_COUNT, exportVectors } from '../vectors/export.js';
+import { type Command, EXIT, type Io, parseFlags, parseIntFlag, UsageError } from './common.js';
+import { globMatcher } from './rules.js';
+
+const OPTIONS = {
+  out: { type: 'string' },
+  seed: { type: 'string' },
+  count: { type: 'string' },
+  rules: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+} as const;
+
+const HELP = `Usage: atproto-conformance export-vectors --out DIR [--seed N] [--count N] [--rules GLOB]
+
+Writes generated edge cases as test vectors for validators in other languages, in the format of
+bluesky-social/atproto-interop-tests:
+
+  handle_syntax_valid.txt     handle_syntax_invalid.txt
+  did_syntax_valid.txt        did_syntax_invalid.txt
+                      one value per line; "#" lines are comments (an invalid value's comment
+                      names the rules it breaks); never trim a line
+  sessions.jsonl      one {"kind","value","valid","violates"} per line: session and getSession
+                      objects, and handles/DIDs that do not fit on one line
+
+Options:
+  --out DIR      folder to write (created if missing; the five files are replaced)
+  --seed N       fast-check seed (default 1): the same seed and count give the same files
+  --count N      generated cases per rule (default ${DEFAULT_VECTOR_COUNT}); duplicates are merged
+  --rules GLOB   only rules whose ID matches the glob (* matches any run of characters)
+  -q, --quiet    print nothing
+  -h, --help     show this help
+`;
+
+export const command: Command = {
+  name: 'export-vectors',
+  summary: 'write generated edge cases as interop-style test vectors',
+  help: HELP,
+  async run(argv: readonly string[], io: Io): Promise<number> {
+    const { values } = parseFlags(argv, OPTIONS);
+    if (values.out === undefined || values.out.length === 0) {
+      throw new UsageError('--out DIR is required');
+    }
+    const seed = parseSeed(values.seed);
+    const count = parseIntFlag('count', values.count, 1) ?? DEFAULT_VECTOR_COUNT;
+    let ruleIds: string[] | undefined;
+    if (values.rules !== undefined) {
+      const match = globMatcher(values.rules);
+      ruleIds = validatorRules()
+        .map((r) => r.id)
+        .filter(match);
+      if (ruleIds.length === 0)
+        throw new UsageError(`no validator rule matches --rules ${values.rules}`);
+    }
+    const counts = await exportVectors(values.out, {
+      seed,
+      count,
+      ...(ruleIds === undefined ? {} : { ruleIds }),
+    });
+    if (values.quiet !== true) {
+      for (const [file, n] of Object.entries(counts))
+        io.stdout(`${String(n).padStart(6)}  ${file}\n`);
+      io.stdout(`Vectors written to ${values.out} (seed ${seed}, count ${count})\n`);
+    }
+    return EXIT.ok;
+  },
+};
+
+/** Any safe integer, negative seeds included (fast-check accepts them). */
+function parseSeed(value: string | undefined): number {
+  if (value === undefined) return 1;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isSafeInteger(n)) {
+    throw new UsageError(`--seed must be an integer, got ${JSON.stringify(value)}`);
+  }
+  return n;
+}

@@ -1,0 +1,46 @@
+import type { Report } from '../report/model.js';
+import { VALIDATOR_KINDS, type ValidatorKind } from '../spec/rules/index.js';
+import { TOOL_NAME, toolVersion } from '../version.js';
+import { type VectorCounts, type VectorEntry, writeVectorFiles } from './format.js';
+
+const isValidatorKind = (kind: string): kind is ValidatorKind =>
+  (VALIDATOR_KINDS as readonly string[]).includes(kind);
+
+/**
+ * The counterexamples of a report as vector entries: failed results of validator kinds only
+ * (an errored result says nothing about the value, and live checks are not syntax vectors).
+ */
+export function counterexampleEntries(report: Report): VectorEntry[] {
+  const entries: VectorEntry[] = [];
+  for (const t of report.targets) {
+    for (const r of t.results) {
+      const ce = r.counterexample;
+      if (r.status !== 'fail' || ce === undefined || !isValidatorKind(ce.kind)) continue;
+      const answer = ce.actual === null ? 'no answer' : ce.actual ? 'accepted' : 'rejected';
+      const replay =
+        r.replay === undefined ? '' : ` (seed ${r.replay.seed}, path ${r.replay.path})`;
+      entries.push({
+        kind: ce.kind,
+        value: ce.value,
+        valid: ce.expected,
+        violates: [...(ce.violates ?? [])],
+        notes: [`${t.target.id} ${answer} it: ${r.rule}${replay}`],
+      });
+    }
+  }
+  return entries;
+}
+
+/**
+ * Writes every counterexample of a report in the vector formats (the four interop text files
+ * and sessions.jsonl) into `dir`, so a failure found here becomes a regression vector for
+ * validators in any language. Returns how many values each file got.
+ */
+export async function exportCounterexamples(report: Report, dir: string): Promise<VectorCounts> {
+  const header = [
+    `${TOOL_NAME} ${toolVersion()}: counterexamples of a conformance run.`,
+    `Run seed ${report.seed}, ${report.runs} cases per rule, finished ${report.finishedAt}.`,
+    'The comments above a value name the target that answered wrongly and the rule it was testing.',
+  ];
+  return writeVectorFiles(dir, counterexampleEntries(report), header);
+}

@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { caseArbitrary } from '../../generators/index.js';
+import { validatorRules } from '../runner/run.js';
+import { type RuleId, VALIDATOR_KINDS, type ValidatorKind } from '../spec/rules/index.js';
+import { TOOL_NAME, toolVersion } from '../version.js';
+import { type VectorCounts, type VectorEntry, writeVectorFiles } from './format.js';
+
+export interface ExportVectorsOptions {
+  /** fast-check seed: the same seed and count give the same files. */
+  readonly seed: number;
+  /** Generated cases per rule (before duplicates are merged). */
+  readonly count: number;
+  /** Only these rule IDs (default: every rule a validator can be tested on). */
+  readonly ruleIds?: readonly string[];
+}
+
+export const DEFAULT_VECTOR_COUNT = 20;
+
+const isValidatorKind = (kind: string): kind is ValidatorKind =>
+  (VALIDATOR_KINDS as readonly string[]).includes(kind);
+
+/**
+ * Samples each selected rule's generator: valid values for accept rules, values labelled with
+ * the rules they break for reject rules. Each value notes the rule it was generated for.
+ */
+export function generateVectors(options: ExportVectorsOptions): VectorEntry[] {
+  const entries: VectorEntry[] = [];
+  for (const rule of validatorRules(options.ruleIds)) {
+    const cases = fc.sample(caseArbitrary(rule.id as RuleId), {
+      seed: options.seed,
+      numRuns: options.count,
+    });
+    for (const c of cases) {
+      if (!isValidatorKind(c.kind)) continue;
+      entries.push({
+        kind: c.kind,
+        value: c.value,
+        valid: c.valid,
+        violates: [...c.violates],
+        notes: [`generated for ${rule.id}`],
+      });
+    }
+  }
+  return entries;
+}
+
+/** The header comment of every exported file: what made it and how to make it again. */
+export function vectorHeader(options: ExportVectorsOptions): string[] {
+  return [
+    `${TOOL_NAME} ${toolVersion()}: generated conformance vectors.`,
+    `seed ${options.seed}, ${options.count} generated cases per rule (duplicates merged).`,
+    `Regenerate: npx atproto-conformance export-vectors --out DIR --seed ${options.seed} --count ${options.count}`,
+  ];
+}
+
+/** Generates and writes the vector files into `dir`; returns how many values each file got. */
+export async function exportVectors(
+  dir: string,
+  options: ExportVectorsOptions,
+): Promise<VectorCounts> {
+  return writeVectorFiles(dir, generateVectors(options), vectorHeader(options));
+}

@@ -1,0 +1,105 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runConformance } from '../../../src/index.js';
+import type { Report } from '../../../src/report/model.js';
+import { check } from '../../../src/spec/oracle.js';
+import type { ValidatorKind } from '../../../src/spec/rules/types.js';
+import type { Validator } from '../../../src/targets/types.js';
+import {
+  counterexampleEntries,
+  exportCounterexamples,
+} from '../../../src/vectors/counterexamples.js';
+import { VECTOR_FILES } from '../../../src/vectors/format.js';
+import { readJsonl, readTextWithComments } from './_read.js';
+
+const KINDS: readonly ValidatorKind[] = ['handle', 'did', 'session', 'getSession'];
+const acceptAll: Validator = { name: 'accept-all', kinds: KINDS, validate: () => true };
+const rejectAll: Validator = { name: 'reject-all', kinds: KINDS, validate: () => false };
+
+describe('exportCounterexamples', () => {
+  let dir = '';
+  let report: Report;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'counterexamples-'));
+    report = await runConformance([acceptAll, rejectAll], {
+      seed: 11,
+      runs: 20,
+      rules: ['handle.length.max', 'handle.accept.punycode', 'did.prefix', 'session.required.did'],
+      shrinkTimeMs: 2_000,
+    });
+    await exportCounterexamples(report, dir);
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes one vector per failed result, each agreeing with the oracle', () => {
+    const text = [
+      ['handle', VECTOR_FILES.handleValid],
+      ['handle', VECTOR_FILES.handleInvalid],
+      ['did', VECTOR_FILES.didValid],
+      ['did', VECTOR_FILES.didInvalid],
+    ] as const;
+    const read = [
+      ...text.flatMap(([kind, name]) =>
+        readTextWithComments(dir, name).map((v) => ({
+          kind,
+          value: v.value as unknown,
+          valid: name.includes('_valid'),
+          comments: v.comments,
+        })),
+      ),
+      ...readJsonl(dir).map((c) => ({ ...c, comments: [] as string[] })),
+    ];
+    const failed = report.targets.flatMap((t) => t.results.filter((r) => r.status === 'fail'));
+    expect(failed.length).toBe(4);
+    expect(read.length).toBe(4);
+    for (const v of read) {
+      expect([v.value, check(v.kind as ValidatorKind, v.value).valid]).toEqual([v.value, v.valid]);
+    }
+  });
+
+  it('names the target and the rule above each text value', () => {
+    const [invalid] = readTextWithComments(dir, VECTOR_FILES.handleInvalid);
+    expect(invalid?.comments).toContain('violates: handle.length.max');
+    expect(invalid?.comments.join('\n')).toMatch(
+      /^accept-all accepted it: handle\.length\.max \(seed 11, path [\w:]+\)$/m,
+    );
+    const [valid] = readTextWithComments(dir, VECTOR_FILES.handleValid);
+    expect(valid?.comments.join('\n')).toMatch(
+      /^reject-all rejected it: handle\.accept\.punycode/m,
+    );
+  });
+
+  it('leaves out errors, skips and live counterexamples', () => {
+    const base = report.targets[0];
+    if (base === undefined) throw new Error('no target');
+    const ce = { kind: 'handle', value: 'x y', expected: false, actual: null } as const;
+    const crafted: Report = {
+      ...report,
+      targets: [
+        {
+          ...base,
+          results: [
+            { ...base.results[0], rule: 'a', status: 'error', counterexample: ce },
+            { ...base.results[0], rule: 'b', status: 'skip' },
+            {
+              ...base.results[0],
+              rule: 'c',
+              status: 'fail',
+              counterexample: { ...ce, kind: 'live', actual: true },
+            },
+            {
+              ...base.results[0],
+              rule: 'd',
+              status: 'fail',
+              counterexample: { ...ce, actual: true },
+            },
+          ] as Report['targets'][number]['results'],
+        },
+      ],
+    };
+    expect(counterexampleEntries(crafted).map((e) => e.value)).toEqual(['x y']);
+  });
+});

@@ -1,0 +1,133 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  dedupe,
+  fileFor,
+  fitsOnOneLine,
+  jsonLine,
+  VECTOR_FILES,
+  type VectorEntry,
+  writeVectorFiles,
+} from '../../../src/vectors/format.js';
+import { readJsonl, readTextValues, readTextWithComments } from './_read.js';
+
+const handle = (value: unknown, valid: boolean, notes: string[] = []): VectorEntry => ({
+  kind: 'handle',
+  value,
+  valid,
+  violates: valid ? [] : ['handle.chars.no-whitespace-control'],
+  notes,
+});
+
+describe('fitsOnOneLine', () => {
+  it.each([
+    'alice.test',
+    ' alice.test',
+    'alice.test ',
+    'al\tice.test',
+    'al\u0000ice.test',
+    'al\u200dice.test',
+    'a#b.test',
+    '🦋.test',
+  ])('keeps %j on a text line', (value) => {
+    expect(fitsOnOneLine(value)).toBe(true);
+  });
+
+  it.each([
+    '',
+    '#alice.test',
+    'alice.test\n',
+    '\ralice.test',
+    'a\u000bb',
+    'a\u000cb',
+    'a\u001cb',
+    'a\u0085b',
+    'a\u2028b',
+    'a\u2029b',
+    'a\ud800b',
+    'a\udc00b',
+    5,
+    null,
+    ['alice.test'],
+  ])('sends %j to the JSON file', (value) => {
+    expect(fitsOnOneLine(value)).toBe(false);
+    expect(fileFor({ kind: 'handle', value, valid: false })).toBe(VECTOR_FILES.jsonl);
+  });
+
+  it('sends sessions to the JSON file whatever they look like', () => {
+    expect(fileFor({ kind: 'session', value: 'alice.test', valid: false })).toBe(
+      VECTOR_FILES.jsonl,
+    );
+    expect(fileFor({ kind: 'getSession', value: {}, valid: false })).toBe(VECTOR_FILES.jsonl);
+  });
+});
+
+describe('jsonLine', () => {
+  it('escapes the separators JSON.stringify leaves raw, and still parses back', () => {
+    const value = { v: 'a\u2028b\u2029c\u0085d\ne' };
+    const line = jsonLine(value);
+    expect(line).not.toMatch(/[\n\u2028\u2029\u0085]/);
+    expect(line).toContain('\\u2028');
+    expect(JSON.parse(line)).toEqual(value);
+  });
+});
+
+describe('dedupe', () => {
+  it('merges the same value of the same kind, joining their notes', () => {
+    const merged = dedupe([
+      handle('a b.test', false, ['x']),
+      handle('a b.test', false, ['y', 'x']),
+      { ...handle('a b.test', false, ['z']), kind: 'did', violates: ['did.prefix'] },
+    ]);
+    expect(merged.map((e) => [e.kind, e.notes])).toEqual([
+      ['handle', ['x', 'y']],
+      ['did', ['z']],
+    ]);
+  });
+});
+
+describe('writeVectorFiles', () => {
+  let dir = '';
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'vector-format-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes values a reader gets back exactly: spaces kept, awkward ones in JSON', async () => {
+    const entries = [
+      handle(' alice.test', false),
+      handle('alice.test  ', false),
+      handle('alice.test', true, ['note with\na line break']),
+      handle('#alice.test', false),
+      handle('alice.test\r\n', false),
+      handle('', false),
+    ];
+    const counts = await writeVectorFiles(dir, entries, ['header line']);
+    expect(readTextValues(dir, VECTOR_FILES.handleInvalid)).toEqual([
+      ' alice.test',
+      'alice.test  ',
+    ]);
+    expect(readTextValues(dir, VECTOR_FILES.handleValid)).toEqual(['alice.test']);
+    expect(readJsonl(dir).map((c) => c.value)).toEqual(['#alice.test', 'alice.test\r\n', '']);
+    expect(counts).toEqual({
+      [VECTOR_FILES.handleValid]: 1,
+      [VECTOR_FILES.handleInvalid]: 2,
+      [VECTOR_FILES.didValid]: 0,
+      [VECTOR_FILES.didInvalid]: 0,
+      [VECTOR_FILES.jsonl]: 3,
+    });
+    const [valid] = readTextWithComments(dir, VECTOR_FILES.handleValid);
+    expect(valid?.comments).toEqual(['note with a line break']);
+    expect(readTextValues(dir, VECTOR_FILES.didValid)).toEqual([]);
+  });
+
+  it('puts the rules an invalid value breaks in the comment right above it', async () => {
+    await writeVectorFiles(dir, [handle('a b.test', false, ['why'])], []);
+    expect(readTextWithComments(dir, VECTOR_FILES.handleInvalid)).toEqual([
+      { value: 'a b.test', comments: ['violates: handle.chars.no-whitespace-control', 'why'] },
+    ]);
+  });
+});
