@@ -39,6 +39,7 @@ export interface CmdTargetOptions extends TargetOptions {
   /** Time the program gets to exit after `stop` before it is killed (default 1 s). */
   readonly stopGraceMs?: number;
   readonly cwd?: string;
+  /** The program's environment (default: the runner's, minus variables named like secrets). */
   readonly env?: NodeJS.ProcessEnv;
   /** Sees every protocol line, both ways (for debugging and transcripts). */
   readonly trace?: Trace;
@@ -49,6 +50,17 @@ export const DEFAULT_MAX_RESTARTS = 10;
 const STDERR_KEEP_CHARS = 64 * 1024;
 /** Requests are written in chunks of about this size, waiting for 'drain' when stdin is full. */
 const CHUNK_CHARS = 64 * 1024;
+
+/** Names of environment variables that hold secrets by convention. */
+const SECRET_NAME = /PASSWORD|SECRET|TOKEN|JWT/i;
+
+/**
+ * The runner's environment minus variables named like secrets (ATPROTO_PASSWORD for live runs):
+ * a harness needs none, and one that logs its environment would put them in the report.
+ */
+export function harnessEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !SECRET_NAME.test(name)));
+}
 
 interface Job {
   readonly kind: ValidatorKind;
@@ -102,7 +114,7 @@ export class CmdTarget implements Target {
     const proc: HarnessProcess = new HarnessProcess({
       argv: this.argv,
       cwd: this.options.cwd,
-      env: this.options.env,
+      env: this.options.env ?? harnessEnv(),
       trace: this.options.trace,
       onStderr: (text) => this.log.append(text),
       onLine: (line) => this.onLine(proc, line),

@@ -238,6 +238,22 @@ describe('cmd: target, start failures', () => {
   });
 });
 
+describe('cmd: target, environment', () => {
+  it('does not pass variables named like secrets to the harness', async () => {
+    process.env.ATPROTO_PASSWORD = 'hunter2-secret';
+    try {
+      const inner = fauxCmd('always-valid').slice('cmd:'.length).replace(/'/g, '');
+      const spec = `cmd:sh -c 'echo "pw=[$ATPROTO_PASSWORD] path=[$PATH]" >&2; exec ${inner}'`;
+      const target = await start(spec);
+      await target.validate('handle', 'a.test');
+      expect(await eventually(() => target.diagnostics().includes('pw='))).toBe(true);
+      expect(target.diagnostics()).toContain('pw=[] path=[/');
+    } finally {
+      delete process.env.ATPROTO_PASSWORD;
+    }
+  });
+});
+
 describe('cmd: target, cleanup', () => {
   it('close leaves no process behind: the harness, a child of its own, a hung harness', async () => {
     const tidy = await start(fauxCmd('grandchild'));

@@ -1,3 +1,4 @@
+import { harnessEnv } from '../../../src/targets/cmd.js';
 import { CommandLineError, splitCommandLine } from '../../../src/targets/command-line.js';
 
 describe('splitCommandLine', () => {
@@ -17,5 +18,19 @@ describe('splitCommandLine', () => {
 
   it.each([["node 'a"], ['node "a'], ['node a\\']])('rejects %j', (line) => {
     expect(() => splitCommandLine(line)).toThrow(CommandLineError);
+  });
+});
+
+describe('harnessEnv', () => {
+  it('passes the environment on without variables named like secrets', () => {
+    const env = harnessEnv({
+      PATH: '/bin',
+      LANG: 'C.UTF-8',
+      ATPROTO_PASSWORD: 'hunter2',
+      MY_SECRET: 's',
+      GITHUB_TOKEN: 't',
+      ACCESS_JWT: 'j',
+    });
+    expect(env).toEqual({ PATH: '/bin', LANG: 'C.UTF-8' });
   });
 });
