@@ -14,7 +14,13 @@ function isExactJson(value: unknown, depth: number): boolean {
       return Number.isFinite(value);
     case 'object': {
       if (value === null) return true;
-      if (Array.isArray(value)) return value.every((v) => isExactJson(v, depth + 1));
+      if (Array.isArray(value)) {
+        // A hole in a sparse array would arrive as null.
+        for (let i = 0; i < value.length; i++) {
+          if (!(i in value) || !isExactJson(value[i], depth + 1)) return false;
+        }
+        return true;
+      }
       const proto = Object.getPrototypeOf(value);
       if (proto !== Object.prototype && proto !== null) return false;
       return Object.values(value).every((v) => v === undefined || isExactJson(v, depth + 1));

@@ -95,7 +95,7 @@ const VALIDATORS = {
 };
 
 function send(message) {
-  // Writes to a pipe are synchronous on Linux and macOS: the line is out when this returns.
+  // No userland buffer to flush: the line goes to the OS now (synchronously on Linux pipes).
   process.stdout.write(`${JSON.stringify(message)}\n`);
 }
 
@@ -112,8 +112,9 @@ function answer({ seq, kind, value }) {
 }
 
 const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+let stopped = false;
 lines.on('line', (line) => {
-  if (line.trim() === '') return;
+  if (stopped || line.trim() === '') return;
   let request;
   try {
     request = JSON.parse(line);
@@ -134,7 +135,10 @@ lines.on('line', (line) => {
   } else if (request?.cmd === 'validate') {
     send(answer(request));
   } else if (request?.cmd === 'stop') {
-    process.exit(0);
+    // Stop reading; node exits once the last answers are written.
+    stopped = true;
+    lines.close();
+    process.stdin.destroy();
   } else {
     send({ errored: true, message: `unknown command ${JSON.stringify(request?.cmd)}` });
   }

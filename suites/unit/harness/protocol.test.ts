@@ -1,3 +1,4 @@
+import { encodeValue } from '../../../src/harness/encode-value.js';
 import {
   encodeAnswer,
   peekSeq,
@@ -105,5 +106,32 @@ describe('harness protocol v1 messages', () => {
   it('peeks a seq in a broken line', () => {
     expect(peekSeq('{"seq": 12, "valid": tr')).toBe(12);
     expect(peekSeq('garbage')).toBeUndefined();
+  });
+});
+
+describe('encodeValue', () => {
+  it.each([
+    ['a', '"a"'],
+    [{ a: [1, null, { b: true }], c: undefined }, '{"a":[1,null,{"b":true}]}'],
+    [-0, '0'],
+    ['\ud800', '"\\ud800"'],
+  ])('sends %j as %s', (value, json) => {
+    expect(encodeValue(value)).toBe(json);
+  });
+
+  // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+  const sparse = [1, , 2];
+  it.each([
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    undefined,
+    10n,
+    [undefined],
+    sparse,
+    new Date(0),
+    { f: () => 1 },
+    { n: { deep: Number.NaN } },
+  ])('refuses %p, which JSON would change', (value) => {
+    expect(encodeValue(value)).toBeUndefined();
   });
 });
