@@ -25,6 +25,8 @@ export interface LocalPds {
   readonly handle: string;
   readonly email: string;
   readonly password: string;
+  /** The fresh temp directory holding its databases; deleted by `stop`. */
+  readonly dataDir: string;
   /** The @atproto/pds version (also served by `/xrpc/_health`). */
   readonly version: string | undefined;
   /** Stops both servers and deletes the data directory. Safe to call twice. */
@@ -175,7 +177,7 @@ export async function startLocalPds(opts: LocalPdsOptions = {}): Promise<LocalPd
     const name = `c${randomBytes(5).toString('hex')}`;
     const account = { handle: `${name}.test`, email: `${name}@example.com`, password: secret(24) };
     await createAccount(url, account);
-    return { url, ...account, version, stop };
+    return { url, ...account, dataDir, version, stop };
   } catch (err) {
     await stop();
     throw err;

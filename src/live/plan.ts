@@ -177,7 +177,7 @@ export function formatPlan(
         body.length > SHOWN_BODY_CHARS
           ? `${printable(body.slice(0, SHOWN_BODY_CHARS))}… (${body.length} chars)`
           : printable(body);
-      lines.push(`       body: ${shown}`);
+      lines.push(`       body: ${shown === '' ? '(empty)' : shown}`);
     }
   });
   lines.push('', `${plan.length} requests. Secrets are shown as $VARIABLES.`, '');

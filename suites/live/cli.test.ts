@@ -1,0 +1,208 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli.js';
+import type { Io } from '../../src/commands/common.js';
+import { type BrokenPds, startBrokenPds } from '../fixtures/broken-pds/server.js';
+import { leaks, readAll } from './_secrets.js';
+
+function captureIo(
+  env: Record<string, string> = {},
+): Io & { out: () => string; err: () => string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out: () => out.join(''),
+    err: () => err.join(''),
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    env,
+    stderrIsTTY: false,
+  };
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+describe('live --dry-run', () => {
+  let pds: BrokenPds;
+  beforeAll(async () => {
+    pds = await startBrokenPds({ breaks: [] });
+  });
+  afterAll(() => pds.close());
+
+  it('prints every request with secrets masked and sends nothing', async () => {
+    const io = captureIo({ ATPROTO_PASSWORD: pds.password });
+    const code = await main(
+      ['live', '--pds', pds.url, '--identifier', pds.handle, '--dry-run', '--seed', '5'],
+      io,
+    );
+    expect(code).toBe(0);
+    expect(pds.requests).toHaveLength(0);
+    const out = io.out();
+    expect(leaks(out, [pds.password])).toEqual([]);
+    expect(out).toContain(`body: {"identifier":"${pds.handle}","password":"$ATPROTO_PASSWORD"}`);
+    expect(out).toContain('authorization: Bearer $ACCESS_JWT');
+    expect(out).toContain('authorization: Bearer $REFRESH_JWT');
+    for (const nsid of ['describeServer', 'createSession', 'getSession', 'refreshSession']) {
+      expect(out).toContain(`${pds.url}/xrpc/com.atproto.server.${nsid}`);
+    }
+    expect(out).toContain('deleteSession');
+    // 14 flow requests, up to 39 invalid ones, one cleanup line.
+    const planned = out.split('\n').filter((l) => /^ *\d+\. (GET|POST) /.test(l));
+    expect(planned.length).toBeGreaterThan(30);
+    expect(planned.length).toBeLessThanOrEqual(14 + 39 + 1);
+  });
+
+  it('names the chosen password variable and never needs the network with --local', async () => {
+    const io = captureIo();
+    expect(await main(['live', '--local', '--dry-run', '--negative-budget', '0'], io)).toBe(0);
+    expect(io.out()).toContain('"password":"$ATPROTO_PASSWORD"');
+    expect(io.out()).not.toContain('GET on a procedure');
+    expect(pds.requests).toHaveLength(0);
+  });
+});
+
+describe('live: usage and configuration errors (exit 2)', () => {
+  const cases: [string, string[], Record<string, string>, RegExp][] = [
+    ['no target', ['live'], {}, /either --pds URL or --local/],
+    ['both targets', ['live', '--local', '--pds', 'https://a.example'], {}, /either/],
+    [
+      'no identifier',
+      ['live', '--pds', 'https://a.example'],
+      { ATPROTO_PASSWORD: 'x' },
+      /--identifier/,
+    ],
+    [
+      'no password',
+      ['live', '--pds', 'https://a.example', '--identifier', 'a.test'],
+      {},
+      /ATPROTO_PASSWORD, which is not set/,
+    ],
+    [
+      'chosen variable not set',
+      ['live', '--pds', 'https://a.example', '--identifier', 'a.test', '--password-env', 'MY_PW'],
+      { ATPROTO_PASSWORD: 'x' },
+      /MY_PW, which is not set/,
+    ],
+    ['a password flag', ['live', '--pds', 'https://a.example', '--password', 'x'], {}, /password/],
+    [
+      'not a URL',
+      ['live', '--pds', 'pds.example', '--identifier', 'a'],
+      { ATPROTO_PASSWORD: 'x' },
+      /must be a URL/,
+    ],
+    [
+      'a path',
+      ['live', '--pds', 'https://a.example/xrpc', '--identifier', 'a'],
+      { ATPROTO_PASSWORD: 'x' },
+      /without a path/,
+    ],
+    [
+      'plain http',
+      ['live', '--pds', 'http://a.example', '--identifier', 'a'],
+      { ATPROTO_PASSWORD: 'x' },
+      /plain http/,
+    ],
+    [
+      'identifier with --local',
+      ['live', '--local', '--identifier', 'a'],
+      {},
+      /--identifier is for --pds/,
+    ],
+    ['bad format', ['live', '--local', '--format', 'pdf'], {}, /format/],
+    ['bad budget', ['live', '--local', '--budget', '0'], {}, /--budget must be an integer >= 1/],
+  ];
+
+  it.each(cases)('%s', async (_name, argv, env, message) => {
+    const io = captureIo(env);
+    expect(await main(argv, io)).toBe(2);
+    expect(io.err()).toMatch(message);
+    expect(io.err().trim().split('\n')).toHaveLength(1);
+  });
+
+  it('--help documents the flags, and there is no password flag', async () => {
+    const io = captureIo();
+    expect(await main(['live', '--help'], io)).toBe(0);
+    expect(io.out()).toContain('--password-env NAME');
+    expect(io.out()).toContain('--dry-run');
+    expect(io.out()).not.toMatch(/--password\s/);
+  });
+});
+
+describe('live: the server cannot be reached or is not a PDS (exit 3)', () => {
+  it('reports a refused connection in one line', async () => {
+    const server = createServer();
+    const url = await listen(server);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const io = captureIo({ ATPROTO_PASSWORD: 'secret-password-1' });
+    expect(await main(['live', '--pds', url, '--identifier', 'a.test'], io)).toBe(3);
+    expect(io.err()).toBe(`atproto-conformance live: cannot reach ${url}: connection refused\n`);
+  });
+
+  it('reports a server that is not a PDS, without sending the password', async () => {
+    const bodies: string[] = [];
+    const server = createServer((req, res) => {
+      req.on('data', (c: Buffer) => bodies.push(c.toString()));
+      req.on('end', () => {
+        res.writeHead(404, { 'content-type': 'text/html' });
+        res.end('<h1>Not Found</h1>');
+      });
+    });
+    const url = await listen(server);
+    try {
+      const io = captureIo({ ATPROTO_PASSWORD: 'secret-password-2' });
+      expect(await main(['live', '--pds', url, '--identifier', 'a.test'], io)).toBe(3);
+      expect(io.err()).toMatch(
+        /does not look like a PDS: .*describeServer answered 404 \(text\/html\)/,
+      );
+      expect(bodies.join('')).not.toContain('secret-password-2');
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
+
+describe('live against the broken server through the CLI', () => {
+  it('exits 1, writes every report, and leaks nothing', async () => {
+    const pds = await startBrokenPds();
+    const outDir = await mkdtemp(join(tmpdir(), 'live-cli-'));
+    try {
+      const io = captureIo({ ATPROTO_PASSWORD: pds.password });
+      const code = await main(
+        [
+          'live',
+          '--pds',
+          pds.url,
+          '--identifier',
+          pds.handle,
+          '--out',
+          outDir,
+          '--negative-budget',
+          '8',
+        ],
+        io,
+      );
+      expect(code).toBe(1);
+      expect(io.out()).toContain(`live:${pds.url}`);
+      const files = await readAll(outDir);
+      expect(Object.keys(files).sort()).toEqual([
+        'junit.xml',
+        'report.html',
+        'report.json',
+        'report.md',
+      ]);
+      for (const text of [io.out(), io.err(), ...Object.values(files)]) {
+        expect(leaks(text, [pds.password])).toEqual([]);
+      }
+      expect(pds.openSessions()).toBe(0);
+    } finally {
+      await pds.close();
+      await rm(outDir, { recursive: true, force: true });
+    }
+  });
+});
