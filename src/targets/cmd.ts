@@ -173,7 +173,9 @@ export class CmdTarget implements Target {
     if (valueJson === undefined) {
       return Promise.resolve({
         outcome: 'skipped',
-        message: `the value cannot be sent as JSON unchanged: ${preview(String(value))}`,
+        message: `the value cannot be sent as JSON unchanged: ${
+          typeof value === 'object' && value !== null ? preview(value) : String(value)
+        }`,
       });
     }
     if (this.exhausted) return Promise.resolve(errored(this.exhaustedMessage()));
