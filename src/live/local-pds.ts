@@ -72,7 +72,8 @@ function installedVersion(name: string): string | undefined {
   }
 }
 
-async function importDev<T>(name: string): Promise<T> {
+/** Imports a dev dependency; a missing one is a LocalPdsUnavailableError. */
+export async function importDevDependency<T>(name: string): Promise<T> {
   try {
     const mod = (await import(name)) as T & { default?: T };
     // CommonJS packages arrive with their exports on `default` under some loaders.
@@ -118,9 +119,9 @@ function secret(bytes: number): string {
  */
 export async function startLocalPds(opts: LocalPdsOptions = {}): Promise<LocalPds> {
   const [pdsMod, plcMod, cryptoMod] = [
-    await importDev<PdsModule>('@atproto/pds'),
-    await importDev<PlcModule>('@did-plc/server'),
-    await importDev<CryptoModule>('@atproto/crypto'),
+    await importDevDependency<PdsModule>('@atproto/pds'),
+    await importDevDependency<PlcModule>('@did-plc/server'),
+    await importDevDependency<CryptoModule>('@atproto/crypto'),
   ];
   const cleanups: (() => Promise<void>)[] = [];
   let stopped = false;

@@ -28,6 +28,11 @@ async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
+async function hangingServer(): Promise<{ server: Server; url: string }> {
+  const server = createServer(() => undefined);
+  return { server, url: await listen(server) };
+}
+
 describe('live --dry-run', () => {
   let pds: BrokenPds;
   beforeAll(async () => {
@@ -144,6 +149,24 @@ describe('live: the server cannot be reached or is not a PDS (exit 3)', () => {
     expect(io.err()).toBe(`atproto-conformance live: cannot reach ${url}: connection refused\n`);
   });
 
+  it('gives up on a server that does not answer, after --timeout-ms', async () => {
+    const { server, url } = await hangingServer();
+    try {
+      const io = captureIo({ ATPROTO_PASSWORD: 'secret-password-3' });
+      const code = await main(
+        ['live', '--pds', url, '--identifier', 'a.test', '--timeout-ms', '200'],
+        io,
+      );
+      expect(code).toBe(3);
+      expect(io.err()).toBe(
+        `atproto-conformance live: cannot reach ${url}: no response within 200 ms\n`,
+      );
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   it('reports a server that is not a PDS, without sending the password', async () => {
     const bodies: string[] = [];
     const server = createServer((req, res) => {
@@ -189,6 +212,8 @@ describe('live against the broken server through the CLI', () => {
       );
       expect(code).toBe(1);
       expect(io.out()).toContain(`live:${pds.url}`);
+      // stderr is not a terminal here: no progress lines.
+      expect(io.err()).toBe('');
       const files = await readAll(outDir);
       expect(Object.keys(files).sort()).toEqual([
         'junit.xml',

@@ -76,8 +76,10 @@ describe('live checks against the reference PDS (@atproto/pds on 127.0.0.1)', ()
     expect(run.sessionsLeft).toBe(0);
     expect(run.interrupted).toBe(false);
 
-    // Tokens were seen (login, refresh) and none of them, nor the password, is written anywhere.
-    expect(redactor.tokens.length).toBeGreaterThanOrEqual(4);
+    // Tokens were seen (two refresh tokens, one or two access tokens: 0.4.217 access tokens
+    // have no jti, so a refresh within the same second repeats the access token) and none of
+    // them, nor the password, is written anywhere.
+    expect(redactor.tokens.length).toBeGreaterThanOrEqual(3);
     const outDir = await tempDir();
     await writeReports(run.report, { outDir, formats: ['json', 'md', 'junit', 'html'] });
     const secrets = [pds.password, ...redactor.tokens];
@@ -133,11 +135,26 @@ describe('live checks against the reference PDS (@atproto/pds on 127.0.0.1)', ()
     for (const text of texts) expect(leaks(text, [])).toEqual([]);
   }, 90_000);
 
-  it('stop() closes the server and deletes its data directory', async () => {
-    const other = await startLocalPds();
-    expect(new URL(other.url).hostname).toBe('127.0.0.1');
-    expect(existsSync(other.dataDir)).toBe(true);
-    await other.stop();
+  it('with didDoc in sessions, the didDoc checks run and pass; stop() deletes everything', async () => {
+    const other = await startLocalPds({ didDocWithSession: true });
+    try {
+      expect(new URL(other.url).hostname).toBe('127.0.0.1');
+      expect(existsSync(other.dataDir)).toBe(true);
+      const run = await runLiveSuite({
+        url: other.url,
+        identifier: other.handle,
+        password: other.password,
+        budget: 1,
+        negativeBudget: 0,
+      });
+      const status = new Map(run.report.targets[0]?.results.map((r) => [r.rule, r.status]));
+      expect(status.get('coherence.did-doc.id-is-did')).toBe('pass');
+      expect(status.get('coherence.did-doc.aka-handle')).toBe('pass');
+      expect(status.get('http.create-session.response-schema-conformance')).toBe('pass');
+      expect(run.sessionsLeft).toBe(0);
+    } finally {
+      await other.stop();
+    }
     expect(existsSync(other.dataDir)).toBe(false);
     await expect(fetch(`${other.url}/xrpc/_health`)).rejects.toThrow();
     await other.stop();

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
-import { retryDelayMs } from '../../src/live/client.js';
 import { toCurl } from '../../src/live/curl.js';
 import { Redactor } from '../../src/live/redact.js';
 
@@ -82,19 +81,5 @@ describe('toCurl', () => {
       new Redactor(),
     );
     expect(curl.endsWith(`--data-binary $'a\\x00b\\x0ac\\'d'`)).toBe(true);
-  });
-});
-
-describe('retryDelayMs', () => {
-  const h = (init: Record<string, string>): Headers => new Headers(init);
-  const now = Date.parse('2026-01-01T00:00:00Z');
-
-  it('reads Retry-After as seconds or an HTTP date, then RateLimit-Reset', () => {
-    expect(retryDelayMs(h({ 'retry-after': '3' }), now)).toBe(3_000);
-    expect(retryDelayMs(h({ 'retry-after': 'Thu, 01 Jan 2026 00:00:10 GMT' }), now)).toBe(10_000);
-    expect(retryDelayMs(h({ 'ratelimit-reset': '20' }), now)).toBe(20_000);
-    expect(retryDelayMs(h({ 'ratelimit-reset': String(now / 1000 + 300) }), now)).toBe(300_000);
-    expect(retryDelayMs(h({ 'retry-after': 'soon' }), now)).toBeUndefined();
-    expect(retryDelayMs(h({}), now)).toBeUndefined();
   });
 });
