@@ -31,6 +31,19 @@ export type DidTrait =
   | 'web-localhost-port';
 
 /** @public */
+export const DID_TRAITS: readonly DidTrait[] = [
+  'plc',
+  'web',
+  'any-method',
+  'colons',
+  'percent-encoding',
+  'case-sensitive-identifier',
+  'length-limit',
+  'plc-any-length',
+  'web-localhost-port',
+];
+
+/** @public */
 export interface DidConstraints {
   /** Only DIDs of this class (default: any valid DID, biased to the edge cases). */
   readonly trait?: DidTrait;

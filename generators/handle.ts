@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { INVALID_HANDLE } from '../src/spec/handle.js';
-import type { HandlePlan } from './_internals/handleAssembly.js';
 import {
   applyCase,
   assembleHandle,
   type CaseMode,
   caseArbitrary,
+  type HandlePlan,
 } from './_internals/handleAssembly.js';
 import {
   disallowedTldPlan,

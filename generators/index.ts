@@ -5,7 +5,7 @@
 
 export { accessToken, type TokenConstraints } from './accessToken.js';
 export { type Case, caseArbitrary, isValidatorCase, RULE_ARBITRARIES } from './byRule.js';
-export { type DidConstraints, type DidTrait, did } from './did.js';
+export { DID_TRAITS, type DidConstraints, type DidTrait, did } from './did.js';
 export { type DidDocConstraints, didDoc } from './didDoc.js';
 export { email } from './email.js';
 export { HANDLE_TRAITS, type HandleConstraints, type HandleTrait, handle } from './handle.js';
