@@ -27,7 +27,10 @@ export function mergeReports(reports: readonly Report[]): Report {
   }
   const rules = Object.assign({}, ...reports.map((r) => r.rules)) as Report['rules'];
   const order = new Map(Object.keys(rules).map((id, i) => [id, i]));
-  const byTarget = new Map<string, { head: TargetReport; results: Map<string, RuleResult>; stderr: string[] }>();
+  const byTarget = new Map<
+    string,
+    { head: TargetReport; results: Map<string, RuleResult>; stderr: string[] }
+  >();
   for (const report of reports) {
     for (const t of report.targets) {
       let entry = byTarget.get(t.target.id);
@@ -37,7 +40,9 @@ export function mergeReports(reports: readonly Report[]): Report {
       }
       for (const r of t.results) {
         if (entry.results.has(r.rule)) {
-          throw new MergeError(`rule ${r.rule} appears twice for target ${t.target.id}: overlapping shards?`);
+          throw new MergeError(
+            `rule ${r.rule} appears twice for target ${t.target.id}: overlapping shards?`,
+          );
         }
         entry.results.set(r.rule, r);
       }
@@ -45,7 +50,9 @@ export function mergeReports(reports: readonly Report[]): Report {
     }
   }
   const targets: TargetReport[] = [...byTarget.values()].map(({ head, results, stderr }) => {
-    const sorted = [...results.values()].sort((a, b) => (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0));
+    const sorted = [...results.values()].sort(
+      (a, b) => (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0),
+    );
     const { stderr: _s, shard: _sh, ...rest } = head as TargetReport & { shard?: unknown };
     return {
       ...rest,
@@ -59,7 +66,11 @@ export function mergeReports(reports: readonly Report[]): Report {
   return {
     ...base,
     startedAt: reports.map((r) => r.startedAt).sort()[0] ?? first.startedAt,
-    finishedAt: reports.map((r) => r.finishedAt).sort().at(-1) ?? first.finishedAt,
+    finishedAt:
+      reports
+        .map((r) => r.finishedAt)
+        .sort()
+        .at(-1) ?? first.finishedAt,
     rules,
     targets,
   };
