@@ -1,3 +1,4 @@
+import { InterruptedError } from '../live/client.js';
 import { formatPlan, planRequests } from '../live/plan.js';
 import { DEFAULT_PASSWORD_ENV, Redactor } from '../live/redact.js';
 import {
@@ -85,7 +86,15 @@ report written).
     const { values } = parseFlags(argv, OPTIONS);
     const config = readConfig(values, io);
     if (values['dry-run'] === true) return dryRun(config, io);
-    const run = config.local ? await runLocal(config, io) : await runRemote(config, io);
+    let run: LiveRun | undefined;
+    try {
+      run = config.local ? await runLocal(config, io) : await runRemote(config, io);
+    } catch (err) {
+      // Ctrl-C before the first check (while probing or starting the local PDS): nothing to report.
+      if (!(err instanceof InterruptedError)) throw err;
+      io.stderr('atproto-conformance live: interrupted before any check ran\n');
+      return EXIT_INTERRUPTED;
+    }
     if (run === undefined) return EXIT.usage;
     return finish(run, config, io);
   },

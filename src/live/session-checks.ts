@@ -214,7 +214,7 @@ async function refreshChecks(ctx: LiveContext, session: Session): Promise<Sessio
     const ex = await send(ctx, { method: 'POST', nsid: NSID.refresh, bearer: session.refreshJwt });
     if (ex.response.status !== 200) {
       ctx.ledger.fail(
-        rules[0] as RuleId,
+        'http.refresh-session.status-code-conformance',
         `with the refresh token: expected 200, got ${describeResponse(ex)}`,
         evidence(ctx, ex),
       );

@@ -190,6 +190,22 @@ describe('live: the server cannot be reached or is not a PDS (exit 3)', () => {
   });
 });
 
+describe('live: Ctrl-C before the first check', () => {
+  it('exits 130 and sends nothing', async () => {
+    const pds = await startBrokenPds({ breaks: [] });
+    try {
+      const controller = new AbortController();
+      controller.abort();
+      const io = { ...captureIo({ ATPROTO_PASSWORD: pds.password }), signal: controller.signal };
+      expect(await main(['live', '--pds', pds.url, '--identifier', pds.handle], io)).toBe(130);
+      expect(io.err()).toBe('atproto-conformance live: interrupted before any check ran\n');
+      expect(pds.requests).toHaveLength(0);
+    } finally {
+      await pds.close();
+    }
+  });
+});
+
 describe('live against the broken server through the CLI', () => {
   it('exits 1, writes every report, and leaks nothing', async () => {
     const pds = await startBrokenPds();
