@@ -107,6 +107,7 @@ export function did(constraints: DidConstraints = {}): fc.Arbitrary<string> {
   const { trait } = constraints;
   if (trait !== undefined) return TRAITS[trait];
   return fc.oneof(
+    { withCrossShrink: true },
     { arbitrary: plcDid, weight: 4 },
     { arbitrary: webDid, weight: 2 },
     { arbitrary: genericDid, weight: 2 },

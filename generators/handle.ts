@@ -88,6 +88,7 @@ export function handle(constraints: HandleConstraints = {}): fc.Arbitrary<string
   if (trait === 'upper-case') return cased(plainPlan, ['upper', 'mixed']);
   if (trait !== undefined) return cased(PLANS[trait], modes);
   return fc.oneof(
+    { withCrossShrink: true },
     { arbitrary: cased(plainPlan, modes), weight: 4 },
     ...Object.values(PLANS).map((p) => cased(p, modes)),
     ...(lowercase ? [] : [cased(plainPlan, ['upper', 'mixed'])]),

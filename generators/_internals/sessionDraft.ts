@@ -19,6 +19,7 @@ import {
   refreshParts,
   serviceDid,
 } from './jwt.js';
+import { shrinkingChoice } from './union.js';
 
 /*
  * The session objects (lexicons com.atproto.server.createSession / refreshSession / getSession,
@@ -134,7 +135,10 @@ export function sessionDraft(
       (c) =>
         refreshParts(c.did, p),
   );
-  const anyToken = fc.oneof(opaqueToken(), token());
+  const anyToken = shrinkingChoice(
+    { arbitrary: opaqueToken(), weight: 1 },
+    { arbitrary: token(), weight: 1 },
+  );
   const tokenMaker = (
     jwt: fc.Arbitrary<Maker<JwtParts | string>>,
   ): fc.Arbitrary<Maker<JwtParts | string>> =>
@@ -142,7 +146,10 @@ export function sessionDraft(
       ? jwt
       : trait === 'opaque-tokens'
         ? constantMaker(opaqueToken())
-        : fc.oneof({ arbitrary: jwt, weight: 3 }, constantMaker(anyToken));
+        : shrinkingChoice(
+            { arbitrary: constantMaker(anyToken), weight: 1 },
+            { arbitrary: jwt, weight: 3 },
+          );
   const coherentDoc = didDocParams.map(
     (p): Maker<JsonObject> =>
       (c) =>
@@ -153,7 +160,10 @@ export function sessionDraft(
       ? constantMaker(jsonObject())
       : coherent
         ? coherentDoc
-        : fc.oneof({ arbitrary: coherentDoc, weight: 2 }, constantMaker(jsonObject()));
+        : shrinkingChoice(
+            { arbitrary: constantMaker(jsonObject()), weight: 1 },
+            { arbitrary: coherentDoc, weight: 2 },
+          );
   const tokenKeys = !coherent && trait !== 'no-tokens';
 
   return fc
