@@ -10,6 +10,7 @@ import { parseShard } from '../runner/shard.js';
 import type { RuleId } from '../spec/rules/index.js';
 import { createTarget } from '../targets/index.js';
 import { DEFAULT_TIMEOUT_MS, type Target, TargetStartError } from '../targets/types.js';
+import { exportCounterexamples } from '../vectors/counterexamples.js';
 import { type Command, EXIT, type Io, parseFlags, parseIntFlag, UsageError } from './common.js';
 import { progressPrinter } from './progress.js';
 import { globMatcher } from './rules.js';
@@ -24,6 +25,7 @@ const OPTIONS = {
   'timeout-ms': { type: 'string' },
   baseline: { type: 'string' },
   'write-baseline': { type: 'string' },
+  'export-counterexamples': { type: 'string' },
   out: { type: 'string' },
   format: { type: 'string' },
   shard: { type: 'string' },
@@ -53,6 +55,9 @@ Options:
       --baseline FILE     known failures ({"version":1,"knownFailures":[{"target","rule","reason"}]}):
                           the exit code then reflects only new failures and fixed ones
       --write-baseline F  write the current failures as a baseline file
+      --export-counterexamples DIR
+                          write every counterexample as test vectors (interop text files and
+                          sessions.jsonl, as export-vectors does)
       --out DIR           report folder (default reports/)
       --format LIST       report formats: json,md,junit,html (default all)
       --shard i/n         run only shard i of n of the rule x target work (merge with "merge")
@@ -143,6 +148,11 @@ export const command: Command = {
           `${JSON.stringify(baselineFrom(report), null, 2)}\n`,
         );
         written.push(values['write-baseline']);
+      }
+      const vectorDir = values['export-counterexamples'];
+      if (vectorDir !== undefined) {
+        await exportCounterexamples(report, vectorDir);
+        written.push(vectorDir);
       }
       if (!values.quiet) {
         io.stdout(summaryTable(report));

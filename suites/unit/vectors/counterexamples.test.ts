@@ -1,7 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { main } from '../../../src/cli.js';
 import { runConformance } from '../../../src/index.js';
+import { packageRoot } from '../../../src/paths.js';
 import type { Report } from '../../../src/report/model.js';
 import { check } from '../../../src/spec/oracle.js';
 import type { ValidatorKind } from '../../../src/spec/rules/types.js';
@@ -11,7 +13,7 @@ import {
   exportCounterexamples,
 } from '../../../src/vectors/counterexamples.js';
 import { VECTOR_FILES } from '../../../src/vectors/format.js';
-import { readJsonl, readTextWithComments } from './_read.js';
+import { readJsonl, readTextValues, readTextWithComments } from './_read.js';
 
 const KINDS: readonly ValidatorKind[] = ['handle', 'did', 'session', 'getSession'];
 const acceptAll: Validator = { name: 'accept-all', kinds: KINDS, validate: () => true };
@@ -101,5 +103,39 @@ describe('exportCounterexamples', () => {
       ],
     };
     expect(counterexampleEntries(crafted).map((e) => e.value)).toEqual(['x y']);
+  });
+});
+
+describe('run --export-counterexamples', () => {
+  it('writes the counterexamples of the run as vectors beside the reports', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'run-counterexamples-'));
+    try {
+      const accept = join(packageRoot(), 'suites/fixtures/faux/modules/accept.mjs');
+      const out: string[] = [];
+      const io = {
+        stdout: (t: string) => out.push(t),
+        stderr: () => {},
+        env: {},
+        stderrIsTTY: false,
+      };
+      const args = [
+        'run',
+        '--target',
+        `module:${accept}`,
+        '--rules',
+        'handle.length.max,did.prefix',
+      ];
+      args.push('--runs', '5', '--seed', '3', '--format', 'json', '--out', join(dir, 'reports'));
+      const code = await main([...args, '--export-counterexamples', join(dir, 'vectors')], io);
+      expect(code).toBe(1);
+      const handles = readTextValues(join(dir, 'vectors'), VECTOR_FILES.handleInvalid);
+      const dids = readTextValues(join(dir, 'vectors'), VECTOR_FILES.didInvalid);
+      expect([handles.length, dids.length]).toEqual([1, 1]);
+      expect(check('handle', handles[0]).violations).toContain('handle.length.max');
+      expect(check('did', dids[0]).violations).toContain('did.prefix');
+      expect(out.join('')).toContain(join(dir, 'vectors'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
