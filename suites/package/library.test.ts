@@ -1,0 +1,146 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as library from '../../src/index.js';
+import {
+  type Baseline,
+  runConformance,
+  selectRules,
+  type Target,
+  TargetStartError,
+  type Validator,
+} from '../../src/index.js';
+
+/* The public library API (src/index.ts), through its own names only. */
+
+const acceptHandles: Validator = {
+  name: 'accept-handles',
+  kinds: ['handle'],
+  validate: () => true,
+};
+const FAST = { seed: 2, runs: 10, shrinkTimeMs: 1_000 };
+
+describe('the library entry point', () => {
+  it('exports the catalogue, oracle, targets, writers, baselines, schemas and vectors', () => {
+    const functions = [
+      'runConformance',
+      'getRule',
+      'check',
+      'isValidHandle',
+      'ensureValidHandle',
+      'isValidDid',
+      'ensureValidDid',
+      'isValidSession',
+      'ensureValidSession',
+      'coherenceViolations',
+      'createTarget',
+      'startTarget',
+      'writeReports',
+      'parseBaseline',
+      'applyBaseline',
+      'exportVectors',
+      'exportCounterexamples',
+    ] as const;
+    const exported = new Map(Object.entries(library));
+    for (const name of functions) {
+      expect([name, typeof exported.get(name)]).toEqual([name, 'function']);
+    }
+    for (const error of [library.InvalidHandleError, library.InvalidDidError, TargetStartError]) {
+      expect(error.prototype).toBeInstanceOf(Error);
+    }
+    expect(library.RULES.length).toBeGreaterThan(50);
+    expect(library.sessionSchema.safeParse({ handle: 'alice.test' }).success).toBe(false);
+    expect(() => library.ensureValidHandle('john..test')).toThrow(library.InvalidHandleError);
+  });
+});
+
+describe('runConformance', () => {
+  it('certifies Validator objects and target specs side by side', async () => {
+    const report = await runConformance([acceptHandles, 'reference'], {
+      ...FAST,
+      rules: 'handle.length.max,handle.accept.*',
+    });
+    expect(report.seed).toBe(2);
+    expect(report.runs).toBe(10);
+    expect(report.targets.map((t) => t.target.id)).toEqual(['accept-handles', 'reference']);
+    const [lenient, reference] = report.targets;
+    expect(lenient?.conformant).toBe(false);
+    expect(lenient?.results.find((r) => r.rule === 'handle.length.max')?.status).toBe('fail');
+    expect(reference?.conformant).toBe(true);
+    expect(Object.keys(report.rules)).toEqual(selectRules('handle.length.max,handle.accept.*'));
+  });
+
+  it('takes one target alone and rule globs as an array', async () => {
+    const report = await runConformance(acceptHandles, {
+      ...FAST,
+      rules: ['did.prefix', 'handle.type.*'],
+    });
+    expect(report.targets[0]?.results.map((r) => [r.rule, r.status])).toEqual([
+      ['handle.type.string', 'fail'],
+      ['did.prefix', 'skip'],
+    ]);
+  });
+
+  it('marks known failures and fixed rules from a baseline object or file', async () => {
+    const baseline: Baseline = {
+      version: 1,
+      knownFailures: [
+        { target: 'accept-handles', rule: 'handle.length.max' },
+        { target: 'accept-handles', rule: 'handle.accept.syntax' },
+      ],
+    };
+    const rules = 'handle.length.max,handle.accept.syntax';
+    const fromObject = await runConformance(acceptHandles, { ...FAST, rules, baseline });
+    const dir = await mkdtemp(join(tmpdir(), 'library-baseline-'));
+    try {
+      const file = join(dir, 'baseline.json');
+      await writeFile(file, JSON.stringify(baseline));
+      const fromFile = await runConformance(acceptHandles, { ...FAST, rules, baseline: file });
+      for (const report of [fromObject, fromFile]) {
+        expect(report.targets[0]?.results.map((r) => [r.rule, r.baseline])).toEqual([
+          ['handle.length.max', 'known-failure'],
+          ['handle.accept.syntax', 'fixed'],
+        ]);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves a started Target open for its owner', async () => {
+    let closed = 0;
+    const target: Target = {
+      info: { id: 'mine', name: 'mine', kinds: ['did'] },
+      validate: async () => ({ outcome: 'invalid' }),
+      validateBatch: async (requests) => requests.map(() => ({ outcome: 'invalid' })),
+      diagnostics: () => '',
+      close: async () => {
+        closed++;
+      },
+    };
+    const report = await runConformance(target, { ...FAST, rules: 'did.prefix' });
+    expect(report.targets[0]?.results[0]?.status).toBe('pass');
+    expect(closed).toBe(0);
+  });
+
+  it('throws TargetStartError for a target that cannot start or is not a validator', async () => {
+    await expect(runConformance(['reference', 'no-such-target'], FAST)).rejects.toThrow(
+      TargetStartError,
+    );
+    const broken = {
+      name: 'broken',
+      kinds: ['email'],
+      validate: () => true,
+    } as unknown as Validator;
+    await expect(runConformance(broken, FAST)).rejects.toThrow(
+      'not a validator: "kinds" has unknown kind',
+    );
+  });
+
+  it('refuses rule globs that match no validator rule', async () => {
+    await expect(runConformance(acceptHandles, { rules: 'nothing.*' })).rejects.toThrow(
+      'no validator rule matches nothing.*',
+    );
+    expect(() => selectRules('live-only.*,,')).toThrow(RangeError);
+  });
+});
