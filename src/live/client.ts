@@ -91,11 +91,7 @@ export class XrpcClient {
   }
 
   async call(req: XrpcRequest): Promise<Exchanged> {
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      'user-agent': `${TOOL_NAME}/${toolVersion()}`,
-      ...req.headers,
-    };
+    const headers: Record<string, string> = { ...commonHeaders(), ...req.headers };
     if (req.bearer !== undefined) headers.authorization = `Bearer ${req.bearer}`;
     const sent: SentRequest = {
       method: req.method,
@@ -173,6 +169,11 @@ export class XrpcClient {
         b.close('the server says its rate limit is reached (RateLimit-Remaining: 0)');
     }
   }
+}
+
+/** Sent with every request: the tool names itself, so operators can tell its traffic apart. */
+export function commonHeaders(): Record<string, string> {
+  return { accept: 'application/json', 'user-agent': `${TOOL_NAME}/${toolVersion()}` };
 }
 
 export function parseJson(text: string): unknown {

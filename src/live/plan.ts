@@ -5,6 +5,7 @@ import {
   invalidCreateSessionRequest,
   requestBodyText,
 } from '../../generators/xrpc/index.js';
+import { commonHeaders } from './client.js';
 import { containsSecret, negativeRuns } from './negative.js';
 import { DESCRIBE_SERVER, HEALTH } from './probe.js';
 import { ACCESS_PLACEHOLDER, REFRESH_PLACEHOLDER, type Redactor } from './redact.js';
@@ -162,7 +163,10 @@ export function formatPlan(
 ): string {
   const lines = [
     `Dry run: nothing is sent. A run against ${opts.url} would make these requests`,
-    `(seed ${opts.seed}; budgets: ${opts.budget} createSession, ${opts.negativeBudget} invalid-request):`,
+    `(seed ${opts.seed}; budgets: ${opts.budget} createSession, ${opts.negativeBudget} invalid-request).`,
+    `Every request also carries ${Object.entries(commonHeaders())
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ')}.`,
     '',
   ];
   plan.forEach((req, i) => {

@@ -52,6 +52,7 @@ describe('live --dry-run', () => {
     expect(leaks(out, [pds.password])).toEqual([]);
     expect(out).toContain(`body: {"identifier":"${pds.handle}","password":"$ATPROTO_PASSWORD"}`);
     expect(out).toContain('authorization: Bearer $ACCESS_JWT');
+    expect(out).toContain('user-agent: atproto-session-conformance/');
     expect(out).toContain('authorization: Bearer $REFRESH_JWT');
     for (const nsid of ['describeServer', 'createSession', 'getSession', 'refreshSession']) {
       expect(out).toContain(`${pds.url}/xrpc/com.atproto.server.${nsid}`);
