@@ -164,7 +164,8 @@ export class XrpcClient {
       this.opts.redactor.addToken(refreshJwt, 'refresh');
       if (typeof refreshJwt === 'string') this.sessions.add(refreshJwt);
     }
-    if (res.headers.get('ratelimit-remaining')?.trim() === '0') {
+    // A 429 is handled by its Retry-After; any other answer at 0 ends the budget.
+    if (res.status !== 429 && res.headers.get('ratelimit-remaining')?.trim() === '0') {
       for (const b of budgets)
         b.close('the server says its rate limit is reached (RateLimit-Remaining: 0)');
     }
