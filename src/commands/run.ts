@@ -112,6 +112,8 @@ export const command: Command = {
           failed.push({ id: spec, error: err.message });
         }
       }
+      // Nothing could start: the one-line messages above say why; there is nothing to report.
+      if (targets.length === 0) return EXIT.targetStart;
       if (!values.quiet)
         io.stderr(`seed ${seed}, ${runs} runs per rule, ${specs.length} target(s)\n`);
       const progress = io.stderrIsTTY ? progressPrinter(io) : undefined;
