@@ -26,6 +26,13 @@ function flag(name: string, value: string, quote = true): string {
  * from the start. For live results the curl of the recorded exchange follows on its own line.
  */
 export function replayCommand(report: Report, targetId: string, result: RuleResult): string {
+  // A live result is replayed by its HTTP exchange: `run` cannot target a server.
+  if (targetId.startsWith('live:')) {
+    return (
+      result.exchange?.curl ??
+      `npx atproto-conformance live --seed ${report.seed} (see docs/live.md)`
+    );
+  }
   const seed = result.replay?.seed ?? report.seed;
   const parts = [
     CLI,
