@@ -3,12 +3,6 @@
  * use the package only through its published names, as any user would.
  */
 
-export const CONSUMER_PACKAGE_JSON = `${JSON.stringify(
-  { name: 'consumer', version: '1.0.0', private: true, type: 'module' },
-  null,
-  2,
-)}\n`;
-
 /** A conformant validator built on the package's own oracle. */
 export const GOOD_VALIDATOR = `import { isValidDid, isValidHandle } from 'atproto-session-conformance';
 

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
 import {
-  CONSUMER_PACKAGE_JSON,
   consumerTsconfig,
   ESM_APP,
   GOOD_VALIDATOR,
@@ -11,12 +10,15 @@ import {
   TYPED_APP,
 } from './_consumer.js';
 import { type ExecResult, exec } from './_exec.js';
+import { consumerManifests } from './_lockfile.js';
 
 /*
  * The published package, end to end: `npm pack` (which builds through `prepare`), an offline
  * install of the tarball into a new project outside the repository, then the CLI, ESM imports
- * and type-checking from that project, as a user gets them. Nothing here writes to the
- * repository except the build output (dist/) that `npm pack` refreshes.
+ * and type-checking from that project, as a user gets them. The install uses a lockfile pinned
+ * to this repository's locked versions (see _lockfile.ts), so it needs nothing but the tarballs
+ * `npm ci` cached. Nothing here writes to the repository except the build output (dist/) that
+ * `npm pack` refreshes.
  */
 
 const root = packageRoot();
@@ -52,12 +54,16 @@ beforeAll(async () => {
   const [tarball] = (await readdir(packDir)).filter((f) => f.endsWith('.tgz'));
   if (tarball === undefined) throw new Error(`npm pack wrote no tarball\n${explain(pack)}`);
 
-  await writeFile(join(project, 'package.json'), CONSUMER_PACKAGE_JSON);
-  const install = await exec(
-    'npm',
-    ['install', '--offline', '--no-audit', '--no-fund', join(packDir, tarball)],
+  const registry = await exec('npm', ['config', 'get', 'registry'], project);
+  const manifests = await consumerManifests(
+    root,
     project,
+    join(packDir, tarball),
+    registry.stdout.trim(),
   );
+  await writeFile(join(project, 'package.json'), manifests.packageJson);
+  await writeFile(join(project, 'package-lock.json'), manifests.lockfile);
+  const install = await exec('npm', ['ci', '--offline', '--no-audit', '--no-fund'], project);
   expect([install.code, explain(install)]).toEqual([0, expect.any(String)]);
   installed = join(project, 'node_modules', 'atproto-session-conformance');
 }, SLOW);
