@@ -49,3 +49,9 @@ export {
 } from './status.js';
 export { token } from './token.js';
 export type { JsonObject, JsonValue, Labelled } from './types.js';
+export {
+  type CreateSessionMutation,
+  type InvalidCreateSessionConstraints,
+  type InvalidCreateSessionRequest,
+  invalidCreateSessionRequest,
+} from './xrpc/index.js';
