@@ -5,6 +5,7 @@ import { type RuleId, VALIDATOR_KINDS, type ValidatorKind } from '../spec/rules/
 import { TOOL_NAME, toolVersion } from '../version.js';
 import { type VectorCounts, type VectorEntry, writeVectorFiles } from './format.js';
 
+/** What to generate: the seed, the cases per rule, and optionally which rules. */
 export interface ExportVectorsOptions {
   /** fast-check seed: the same seed and count give the same files. */
   readonly seed: number;
@@ -14,6 +15,7 @@ export interface ExportVectorsOptions {
   readonly ruleIds?: readonly string[];
 }
 
+/** Generated cases per rule when no count is given. */
 export const DEFAULT_VECTOR_COUNT = 20;
 
 const isValidatorKind = (kind: string): kind is ValidatorKind =>

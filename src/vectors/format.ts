@@ -20,6 +20,7 @@ export interface VectorEntry {
   readonly notes: readonly string[];
 }
 
+/** The five files of a vector folder: the four interop text files and the JSON Lines file. */
 export const VECTOR_FILES = {
   handleValid: 'handle_syntax_valid.txt',
   handleInvalid: 'handle_syntax_invalid.txt',
@@ -28,6 +29,7 @@ export const VECTOR_FILES = {
   jsonl: 'sessions.jsonl',
 } as const;
 
+/** The name of one of the five vector files. */
 export type VectorFileName = (typeof VECTOR_FILES)[keyof typeof VECTOR_FILES];
 
 /*
