@@ -56,7 +56,15 @@ export const HTML_SCRIPT = `
       fact('Actual', ce.actual);
       fact('Kind', ce.kind);
       if (ce.violates && ce.violates.length) fact('Breaks', ce.violates.join(', '));
-      if (result.casesToFailure) fact('Found after', result.casesToFailure + ' of ' + result.runs + ' cases');
+      if (result.casesToFailure) {
+        const fromExample = String((result.replay && result.replay.path) || '').indexOf('example:') === 0;
+        fact(
+          'Found after',
+          fromExample
+            ? 'explicit example ' + result.casesToFailure + ' (run before the generated cases)'
+            : result.casesToFailure + ' cases (' + (result.examples || 0) + ' explicit examples first)',
+        );
+      }
       parts.push(...section('Expected and actual', facts));
       parts.push(...section('Counterexample', pre(ce.json, 'counterexample')));
       if (ce.errors && ce.errors.length) parts.push(...section('Target said', pre(ce.errors.join('\\n'))));

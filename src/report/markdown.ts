@@ -124,7 +124,12 @@ function resultSection(report: Report, target: TargetReport, r: RuleResult): str
       lines.push(`- **Target said:** ${literal(ce.errors.join('\n'))}`);
     }
     if (r.casesToFailure !== undefined) {
-      lines.push(`- **Found after:** ${r.casesToFailure} of ${r.runs} generated cases`);
+      const fromExample = r.replay?.path?.startsWith('example:') === true;
+      lines.push(
+        fromExample
+          ? `- **Found by:** explicit example ${r.casesToFailure} of ${r.examples ?? r.casesToFailure} (interop vectors and edge cases run before the ${r.runs} generated cases)`
+          : `- **Found after:** ${r.casesToFailure} cases (${r.examples ?? 0} explicit examples, then generated cases; ${r.runs} generated in all)`,
+      );
     }
     lines.push(
       `- **Counterexample** (${code(ce.kind)}): ${preview(ce.value)}`,
