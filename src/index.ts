@@ -17,6 +17,7 @@ import type { Report } from './report/model.js';
 import { applyBaseline, type Baseline, parseBaseline } from './runner/baseline.js';
 import { DEFAULT_RUNS, type ProgressEvent } from './runner/options.js';
 import { runConformance as runTargets, validatorRules } from './runner/run.js';
+import { selectValidatorRules } from './runner/select.js';
 import type { RuleId } from './spec/rules/index.js';
 import { fromValidator } from './targets/from-validator.js';
 import { createTarget } from './targets/index.js';
@@ -195,23 +196,7 @@ export function randomSeed(): number {
  * when `rules` is undefined. Throws a RangeError when a glob matches nothing.
  */
 export function selectRules(rules?: string | readonly string[]): RuleId[] {
-  const all = validatorRules().map((r) => r.id as RuleId);
-  if (rules === undefined) return all;
-  const globs = (typeof rules === 'string' ? rules.split(',') : rules)
-    .map((g) => g.trim())
-    .filter((g) => g.length > 0);
-  const res = globs.map(
-    (g) =>
-      new RegExp(
-        `^${g
-          .split('*')
-          .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-          .join('.*')}$`,
-      ),
-  );
-  const chosen = all.filter((id) => res.some((re) => re.test(id)));
-  if (chosen.length === 0) throw new RangeError(`no validator rule matches ${globs.join(',')}`);
-  return chosen;
+  return selectValidatorRules(rules) as RuleId[];
 }
 
 function isTarget(input: Validator | Target): input is Target {

@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { selectValidatorRules } from '../runner/select.js';
 
 /** Exit codes, one meaning each. */
 export const EXIT = {
@@ -62,4 +63,13 @@ export function parseIntFlag(
     throw new UsageError(`--${name} must be an integer >= ${min}, got ${JSON.stringify(value)}`);
   }
   return n;
+}
+
+/** The validator rule IDs matching --rules globs, or a usage error when none does. */
+export function selectOrUsage(globs: string): string[] {
+  try {
+    return selectValidatorRules(globs);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
 }

@@ -1,7 +1,13 @@
-import { validatorRules } from '../runner/run.js';
 import { DEFAULT_VECTOR_COUNT, exportVectors } from '../vectors/export.js';
-import { type Command, EXIT, type Io, parseFlags, parseIntFlag, UsageError } from './common.js';
-import { globMatcher } from './rules.js';
+import {
+  type Command,
+  EXIT,
+  type Io,
+  parseFlags,
+  parseIntFlag,
+  selectOrUsage,
+  UsageError,
+} from './common.js';
 
 const OPTIONS = {
   out: { type: 'string' },
@@ -43,15 +49,7 @@ export const command: Command = {
     }
     const seed = parseSeed(values.seed);
     const count = parseIntFlag('count', values.count, 1) ?? DEFAULT_VECTOR_COUNT;
-    let ruleIds: string[] | undefined;
-    if (values.rules !== undefined) {
-      const match = globMatcher(values.rules);
-      ruleIds = validatorRules()
-        .map((r) => r.id)
-        .filter(match);
-      if (ruleIds.length === 0)
-        throw new UsageError(`no validator rule matches --rules ${values.rules}`);
-    }
+    const ruleIds = values.rules === undefined ? undefined : selectOrUsage(values.rules);
     const counts = await exportVectors(values.out, {
       seed,
       count,

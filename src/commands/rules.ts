@@ -1,3 +1,4 @@
+import { globMatcher } from '../runner/select.js';
 import { RULES, type Rule } from '../spec/rules/index.js';
 import { type Command, type Io, parseFlags, UsageError } from './common.js';
 
@@ -48,17 +49,3 @@ Options:
     return 0;
   },
 };
-
-/** Comma-separated globs; `*` matches any run of characters. */
-export function globMatcher(globs: string): (id: string) => boolean {
-  const res = globs
-    .split(',')
-    .map((g) => g.trim())
-    .filter((g) => g.length > 0)
-    .map((g) => new RegExp(`^${g.split('*').map(escapeRegExp).join('.*')}$`));
-  return (id) => res.some((re) => re.test(id));
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-}

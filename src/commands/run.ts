@@ -5,15 +5,22 @@ import type { Report } from '../report/model.js';
 import { type Format, parseFormats, writeReports } from '../report/write.js';
 import { applyBaseline, BaselineError, baselineFrom, parseBaseline } from '../runner/baseline.js';
 import { DEFAULT_RUNS } from '../runner/options.js';
-import { type FailedStart, runConformance, validatorRules } from '../runner/run.js';
+import { type FailedStart, runConformance } from '../runner/run.js';
 import { parseShard } from '../runner/shard.js';
 import type { RuleId } from '../spec/rules/index.js';
 import { createTarget } from '../targets/index.js';
 import { DEFAULT_TIMEOUT_MS, type Target, TargetStartError } from '../targets/types.js';
 import { exportCounterexamples } from '../vectors/counterexamples.js';
-import { type Command, EXIT, type Io, parseFlags, parseIntFlag, UsageError } from './common.js';
+import {
+  type Command,
+  EXIT,
+  type Io,
+  parseFlags,
+  parseIntFlag,
+  selectOrUsage,
+  UsageError,
+} from './common.js';
 import { progressPrinter } from './progress.js';
-import { globMatcher } from './rules.js';
 import { summaryTable } from './summary-table.js';
 
 const OPTIONS = {
@@ -85,15 +92,7 @@ export const command: Command = {
         `--shard must look like i/n with 1 <= i <= n, got ${JSON.stringify(values.shard)}`,
       );
     }
-    let ruleIds: string[] | undefined;
-    if (values.rules !== undefined) {
-      const match = globMatcher(values.rules);
-      ruleIds = validatorRules()
-        .map((r) => r.id)
-        .filter(match);
-      if (ruleIds.length === 0)
-        throw new UsageError(`no validator rule matches --rules ${values.rules} (see "rules")`);
-    }
+    const ruleIds = values.rules === undefined ? undefined : selectOrUsage(values.rules);
     if (values.path !== undefined && values.seed === undefined) {
       throw new UsageError('--path replays a recorded case: give the --seed it was recorded with');
     }

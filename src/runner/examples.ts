@@ -1,6 +1,7 @@
 import { readResource } from '../paths.js';
 import {
   DISALLOWED_TLDS,
+  declaredFields,
   didViolations,
   handleViolations,
   type RuleId,
@@ -151,24 +152,10 @@ const SESSION_CLASSES: Readonly<
   'session.accept.did-doc-any-object': ({ value }) =>
     (value as { didDoc?: unknown }).didDoc !== undefined,
   'session.accept.unknown-fields': ({ kind, value }) =>
-    Object.keys(value as object).some(
-      (k) => !(kind === 'session' ? SESSION_KEYS : GET_KEYS).includes(k),
-    ),
+    Object.keys(value as object).some((k) => !declaredFields(kind).includes(k)),
   'session.accept.get-session-no-tokens': ({ kind, value }) =>
     kind === 'getSession' && (value as { accessJwt?: unknown }).accessJwt === undefined,
 };
-
-const GET_KEYS = [
-  'handle',
-  'did',
-  'didDoc',
-  'email',
-  'emailConfirmed',
-  'emailAuthFactor',
-  'active',
-  'status',
-];
-const SESSION_KEYS = ['accessJwt', 'refreshJwt', ...GET_KEYS];
 
 function build(): Map<string, LabelledCase[]> {
   const byRule = new Map<string, LabelledCase[]>();
