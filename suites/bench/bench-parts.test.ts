@@ -1,0 +1,62 @@
+import { showValue } from '../../bench/mutation/report.js';
+import { spread } from '../../bench/mutation/summary.js';
+import { generatesOnce } from '../../bench/perf/render.js';
+import { SCALING_RULES, timedRun } from '../../bench/perf/scaling.js';
+import { requestMix } from '../../bench/perf/throughput.js';
+import { resourcePath } from '../../src/paths.js';
+import { createTarget } from '../../src/targets/index.js';
+
+// The pieces `npm run bench` and `npm run mutation` stand on; no timing is asserted anywhere.
+
+describe('the trivial harnesses', () => {
+  const harness = (name: string): string => resourcePath('bench', 'harnesses', name);
+  const specs = [
+    `module:${harness('trivial-module.mjs')}`,
+    `cmd:'${process.execPath}' '${harness('trivial.mjs')}'`,
+    `cmd:python3 '${harness('trivial.py')}'`,
+  ];
+  const requests = requestMix(3, 2);
+
+  test.each(specs)('%s answers valid to every value, pipelined and in lockstep', async (spec) => {
+    expect(requests.length).toBeGreaterThan(100);
+    for (const pipeline of [true, false]) {
+      const target = await createTarget(spec, { timeoutMs: 10_000, pipeline });
+      try {
+        const verdicts = await target.validateBatch(requests);
+        expect(verdicts).toHaveLength(requests.length);
+        expect(verdicts.filter((v) => v.outcome !== 'valid')).toEqual([]);
+      } finally {
+        await target.close();
+      }
+    }
+  });
+});
+
+describe('the scaling measurements', () => {
+  test('count one arbitrary per rule and the same values whatever the number of targets', async () => {
+    const rules = SCALING_RULES.slice(0, 3);
+    const one = await timedRun(5, 7, 1, rules);
+    const three = await timedRun(5, 7, 3, rules);
+    expect([one.arbitraryCalls, three.arbitraryCalls]).toEqual([3, 3]);
+    expect([one.generatedValues, three.generatedValues]).toEqual([21, 21]);
+    expect([one.validations, three.validations]).toEqual([21, 63]);
+    expect(generatesOnce([one, three])).toBe(true);
+    // Generation per target would show as more arbitraries asked and more values generated.
+    expect(generatesOnce([one, { ...three, arbitraryCalls: 9, generatedValues: 63 }])).toBe(false);
+  });
+});
+
+describe('the mutation report helpers', () => {
+  test('spread gives the median and the maximum', () => {
+    expect(spread([3, 1, 2])).toEqual({ median: 2, max: 3 });
+    expect(spread([4, 1, 2, 3])).toEqual({ median: 2.5, max: 4 });
+    expect(spread([])).toEqual({});
+  });
+
+  test('showValue keeps table cells short and safe', () => {
+    expect(showValue('a|b')).toBe('`"a\\|b"`');
+    const long = showValue('x'.repeat(300));
+    expect(long).toContain('(300)');
+    expect(long.length).toBeLessThan(80);
+  });
+});
