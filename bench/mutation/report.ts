@@ -47,14 +47,17 @@ export function buildReport(
 }
 
 /** A short, table-safe rendering of a value: JSON, long strings cut with their length. */
-export function showValue(value: unknown, max = 70): string {
+export function showValue(value: unknown, max = 150): string {
   let text = JSON.stringify(value, (_k, v: unknown) =>
-    typeof v === 'string' && v.length > 40 ? `${v.slice(0, 16)}…${v.slice(-8)} (${v.length})` : v,
+    typeof v === 'string' && v.length > 24 ? `${v.slice(0, 10)}…${v.slice(-6)} (${v.length})` : v,
   );
   text ??= String(value);
   if (text.length > max) text = `${text.slice(0, max)}…`;
   return `\`${text.replace(/\|/g, '\\|').replace(/`/g, "'")}\``;
 }
+
+/** Generated cases to detection from which a bug class counts as slow to surface. */
+const SLOW = 10;
 
 function showSpread(s: Spread | undefined): string {
   return s?.median === undefined ? '–' : `${s.median} (${s.max})`;
@@ -90,6 +93,22 @@ export function renderMarkdown(report: MutationReport): string {
         : `${m.counterexample.kind}: ${showValue(m.counterexample.value)}`;
     lines.push(
       `| \`${m.id}\`<br>${m.description.replace(/\|/g, '\\|')} | ${m.kind} | \`${m.rule}\` | ${caught} | ${caughtBy} | ${showSpread(m.casesToDetection)} | ${showSpread(m.generatedOnly)} | ${cx} |`,
+    );
+  }
+  const slow = report.mutants
+    .filter((m) => (m.generatedOnly?.median ?? 0) >= SLOW)
+    .sort((a, b) => (b.generatedOnly?.median ?? 0) - (a.generatedOnly?.median ?? 0));
+  if (slow.length > 0) {
+    lines.push(
+      '',
+      `## Slowest for the generators alone (median of ${SLOW} or more generated cases)`,
+      '',
+      '| Mutant | Rule | Cases: generated only | Cases: default |',
+      '|---|---|---:|---:|',
+      ...slow.map(
+        (m) =>
+          `| \`${m.id}\` | \`${m.rule}\` | ${showSpread(m.generatedOnly)} | ${showSpread(m.casesToDetection)} |`,
+      ),
     );
   }
   const alarms = report.mutants.filter((m) => m.falseAlarms.length > 0);
