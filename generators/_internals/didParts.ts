@@ -75,16 +75,20 @@ export const genericDid: fc.Arbitrary<string> = fc
  * @internal
  */
 export function fillIdentifier(tokens: readonly string[], length: number): string {
+  // Parts joined once: `+=` leaves rope strings that cost the garbage collector dearly.
   const body = length - 1;
-  let out = '';
+  const parts: string[] = [];
+  let size = 0;
   for (let i = 0; tokens.length > 0; i++) {
     const token = tokens[i % tokens.length] as string;
-    if (out.length + token.length > body) break;
-    out += token;
+    if (size + token.length > body) break;
+    parts.push(token);
+    size += token.length;
   }
   const pad = 'abcXYZ019';
-  while (out.length < body) out += pad[out.length % pad.length];
-  return `${out}z`;
+  for (; size < body; size++) parts.push(pad[size % pad.length] as string);
+  parts.push('z');
+  return parts.join('');
 }
 
 /** @internal DIDs of exactly `length` characters. */

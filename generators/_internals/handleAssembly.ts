@@ -37,10 +37,10 @@ export function fillHandle(length: number, fill: string, tld: string): string {
   const source = fill.length > 0 ? fill : 'a';
   let next = 0;
   const take = (n: number): string => {
-    let out = '';
-    for (let i = 0; i < n; i++) out += source[(next + i) % source.length];
+    const chars: string[] = [];
+    for (let i = 0; i < n; i++) chars.push(source[(next + i) % source.length] as string);
     next += n;
-    return fixEdges(out);
+    return fixEdges(chars.join(''));
   };
   const labels: string[] = [];
   let rest = length - tld.length - 1;

@@ -72,11 +72,25 @@ const identifierPresent = fc.oneof(
   ),
 );
 
-const charsAllowed = fc
-  .tuple(shortDid, fc.oneof(fc.constant(-1), fc.nat()), fc.constantFrom(...DISALLOWED_CHARS))
-  .map(([d, n, ch]) =>
-    labelled(n === -1 ? `${d}${ch}` : insertSafely(d, n, ch), 'did.chars.allowed'),
-  );
+// Letters and digits outside ASCII leak through Unicode-aware classes (\p{L}, \d in some engines).
+const UNICODE_ALNUM = ['ü', 'а', '٣', 'ｅ', 'é'];
+
+const charsAllowed = fc.oneof(
+  // Exactly one trailing `\n`: Python's and PCRE's `$` match before it, JS's does not.
+  shortDid.map((d) => labelled(`${d}\n`, 'did.chars.allowed')),
+  {
+    arbitrary: fc
+      .tuple(
+        shortDid,
+        fc.oneof(fc.constant(-1), fc.nat()),
+        fc.oneof(fc.constantFrom(...UNICODE_ALNUM), fc.constantFrom(...DISALLOWED_CHARS)),
+      )
+      .map(([d, n, ch]) =>
+        labelled(n === -1 ? `${d}${ch}` : insertSafely(d, n, ch), 'did.chars.allowed'),
+      ),
+    weight: 3,
+  },
+);
 
 const queryFragmentPath = fc
   .tuple(

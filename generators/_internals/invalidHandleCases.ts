@@ -66,8 +66,18 @@ const typeString = fc
   )
   .map((v) => labelled(v, 'handle.type.string'));
 
+// Characters that leak through common regex mistakes (`\w`, Unicode classes, case folding).
+const REGEX_LEAKS = ['_', 'é', '\u212A', 'ı', 'ſ'];
+
 const charsAllowed = fc
-  .tuple(shortHandle, fc.nat(), fc.constantFrom(...DISALLOWED_CHARS))
+  .tuple(
+    shortHandle,
+    fc.nat(),
+    fc.oneof(
+      { arbitrary: fc.constantFrom(...REGEX_LEAKS), weight: 2 },
+      { arbitrary: fc.constantFrom(...DISALLOWED_CHARS), weight: 3 },
+    ),
+  )
   .map(([h, n, ch]) => {
     const start = tldStart(h);
     const spots = [...h].flatMap((c, i) => (c !== '.' && i !== start ? [i] : []));
@@ -75,18 +85,28 @@ const charsAllowed = fc
     return labelled(h.slice(0, at) + ch + h.slice(at + 1), 'handle.chars.allowed');
   });
 
-const noWhitespace = fc
-  .tuple(
-    shortHandle,
-    fc.oneof(fc.constant(-1), fc.constant(-2), fc.nat()),
-    fc.constantFrom(...WHITESPACE_CONTROL_CHARS),
-  )
-  .map(([h, n, ch]) => {
-    // -1: trailing (`\n` is where JS `$` and PCRE `$` differ); -2: leading.
-    const spots = [...Array(h.length + 1).keys()].filter((i) => i !== tldStart(h));
-    const at = n === -1 ? h.length : n === -2 ? 0 : pick(spots, n);
-    return labelled(insertAt(h, at, ch), 'handle.chars.no-whitespace-control');
-  });
+const noWhitespace = fc.oneof(
+  // Exactly one trailing `\n`: Python's and PCRE's `$` match before it, JS's does not.
+  {
+    arbitrary: shortHandle.map((h) => labelled(`${h}\n`, 'handle.chars.no-whitespace-control')),
+    weight: 1,
+  },
+  {
+    arbitrary: fc
+      .tuple(
+        shortHandle,
+        fc.oneof(fc.constant(-1), fc.constant(-2), fc.nat()),
+        fc.constantFrom(...WHITESPACE_CONTROL_CHARS),
+      )
+      .map(([h, n, ch]) => {
+        // -1: trailing (`\n` is where JS `$` and PCRE `$` differ); -2: leading.
+        const spots = [...Array(h.length + 1).keys()].filter((i) => i !== tldStart(h));
+        const at = n === -1 ? h.length : n === -2 ? 0 : pick(spots, n);
+        return labelled(insertAt(h, at, ch), 'handle.chars.no-whitespace-control');
+      }),
+    weight: 3,
+  },
+);
 
 const lengthMax = fc
   .record(
@@ -129,7 +149,11 @@ const noTrailingDot = fc.oneof(
   casedLabel.map((l) => labelled(`${l}.`, 'handle.labels.min-two', 'handle.label.no-trailing-dot')),
 );
 
-const longLabel = ldhLabel(MAX_LABEL_LENGTH + 1, 100);
+// Exactly one over the limit half the time: off-by-one bugs live there.
+const longLabel = fc.oneof(
+  ldhLabel(MAX_LABEL_LENGTH + 1, MAX_LABEL_LENGTH + 1),
+  ldhLabel(MAX_LABEL_LENGTH + 2, 100),
+);
 const maxLength = fc.oneof(
   fc
     .tuple(shortHandle, longLabel, fc.nat())

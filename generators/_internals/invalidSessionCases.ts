@@ -67,9 +67,10 @@ const BOOLEAN_FIELDS: readonly string[] = ['emailConfirmed', 'emailAuthFactor', 
 function wrongType(field: SessionField): fc.Arbitrary<JsonValue> {
   if (field === 'didDoc') return nonObjectJson;
   if (BOOLEAN_FIELDS.includes(field)) {
+    // Boolean look-alikes first: they are what lax validators let through.
     return fc.oneof(
-      fc.constantFrom('true', 'false', '', 'yes'),
-      fc.constantFrom(0, 1),
+      { arbitrary: fc.constantFrom('true', 'false', '', 'yes'), weight: 3 },
+      { arbitrary: fc.constantFrom(0, 1), weight: 3 },
       jsonString,
       jsonInteger,
       jsonFloat,

@@ -106,8 +106,8 @@ export async function runRule(
     ...sendable.map(({ c, i }) => ({ c, i, source: 'generated' as const })),
   ];
   all.forEach(({ c, i, source }, n) => {
+    // No verdict cache here: a key per case per target would cost more than the rare replay.
     const verdict = verdicts[n] as Verdict;
-    cache.set(caseKey(c), verdict);
     const outcome = evaluate(c, verdict);
     if (outcome === 'fail') firstFail ??= { outcome, index: i, source, c, verdict };
     else if (outcome === 'error') firstError ??= { outcome, index: i, source, c, verdict };

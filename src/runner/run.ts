@@ -49,23 +49,31 @@ export async function runConformance(
 ): Promise<Report> {
   const startedAt = new Date().toISOString();
   const rules = validatorRules(options.ruleIds);
-  const shared = new Map<string, SharedCases>();
+  // Cases are generated once per rule and dropped when the last target has used them.
+  const shared = new Map<string, { cases: SharedCases; users: number }>();
+  const users = new Map<string, number>();
   const casesFor = (rule: Rule): SharedCases => {
     let s = shared.get(rule.id);
     if (s === undefined) {
-      s = shareCases(rule, options);
+      s = { cases: shareCases(rule, options), users: users.get(rule.id) ?? 1 };
       shared.set(rule.id, s);
     }
-    return s;
+    return s.cases;
   };
-  const allIds = [...targets.map((t) => t.info.id), ...failedStarts.map((f) => f.id)];
+  const release = (rule: Rule): void => {
+    const s = shared.get(rule.id);
+    if (s !== undefined && --s.users <= 0) shared.delete(rule.id);
+  };
   const work = (targetIndex: number): Rule[] =>
     rules.filter((_, ruleIndex) => inShard(targetIndex, ruleIndex, rules.length, options.shard));
+  targets.forEach((_, t) => {
+    for (const rule of work(t)) users.set(rule.id, (users.get(rule.id) ?? 0) + 1);
+  });
 
   const reports = await Promise.all(
     targets.map(async (target, t): Promise<TargetReport> => {
       const started = Date.now();
-      const mine = work(allIds.indexOf(target.info.id) === -1 ? t : allIds.indexOf(target.info.id));
+      const mine = work(t);
       const results: RuleResult[] = [];
       for (const rule of mine) {
         options.onProgress?.({
@@ -75,6 +83,7 @@ export async function runConformance(
           total: mine.length,
         });
         results.push(await runRule(rule, target, casesFor(rule), options));
+        release(rule);
       }
       const stderr = target.diagnostics();
       return {
@@ -93,8 +102,8 @@ export async function runConformance(
       };
     }),
   );
-  for (const failed of failedStarts) {
-    const results: RuleResult[] = work(allIds.indexOf(failed.id)).map((r) => ({
+  for (const [k, failed] of failedStarts.entries()) {
+    const results: RuleResult[] = work(targets.length + k).map((r) => ({
       rule: r.id,
       level: r.level,
       area: r.area,
