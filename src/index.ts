@@ -16,7 +16,7 @@ import { caseArbitrary } from '../generators/index.js';
 import type { Report } from './report/model.js';
 import { applyBaseline, type Baseline, parseBaseline } from './runner/baseline.js';
 import { DEFAULT_RUNS, type ProgressEvent } from './runner/options.js';
-import { runConformance as runTargets, validatorRules } from './runner/run.js';
+import { runConformance as runTargets } from './runner/run.js';
 import { selectValidatorRules } from './runner/select.js';
 import type { RuleId } from './spec/rules/index.js';
 import { fromValidator } from './targets/from-validator.js';

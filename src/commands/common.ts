@@ -70,6 +70,6 @@ export function selectOrUsage(globs: string): string[] {
   try {
     return selectValidatorRules(globs);
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    throw new UsageError(`--rules: ${(err as Error).message} (see "rules")`);
   }
 }

@@ -25,7 +25,7 @@ export function selectValidatorRules(globs?: string | readonly string[]): string
   const chosen = all.filter(match);
   if (chosen.length === 0) {
     const text = typeof globs === 'string' ? globs : globs.join(',');
-    throw new RangeError(`no validator rule matches --rules ${text} (see "rules")`);
+    throw new RangeError(`no validator rule matches ${text}`);
   }
   return chosen;
 }
