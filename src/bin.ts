@@ -3,6 +3,14 @@
 import { main } from './cli.js';
 import type { Io } from './commands/common.js';
 
+// A closed pipe (`atproto-conformance rules | head`) is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 const controller = new AbortController();
 let interrupts = 0;
 process.on('SIGINT', () => {

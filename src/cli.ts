@@ -40,6 +40,10 @@ function mainHelp(): string {
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   // No command at all is the main job: certify every built-in target.
   const [name, ...rest] = argv.length === 0 ? ['run'] : argv;
+  if (name === 'help' && rest[0] !== undefined && COMMANDS[rest[0]] !== undefined) {
+    io.stdout((await (COMMANDS[rest[0]] as () => Promise<Command>)()).help);
+    return EXIT.ok;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(mainHelp());
     return EXIT.ok;

@@ -48,7 +48,15 @@ export function parseFlags<O extends Options>(
   try {
     return parseArgs({ args: [...argv], options, strict: true, allowPositionals });
   } catch (err) {
-    throw new UsageError((err as Error).message.split('\n')[0] ?? String(err));
+    const message = (err as Error).message.split('\n')[0] ?? String(err);
+    // parseArgs reads `--runs -5` as a flag followed by another option.
+    const ambiguous = /^Option '(--[\w-]+)[^']*' argument is ambiguous/.exec(message);
+    if (ambiguous !== null) {
+      throw new UsageError(
+        `${ambiguous[1]} got a value that starts with "-": write ${ambiguous[1]}=<value>`,
+      );
+    }
+    throw new UsageError(message);
   }
 }
 

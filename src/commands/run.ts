@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { caseArbitrary } from '../../generators/index.js';
-import { BUILTIN_ADAPTERS } from '../adapters/index.js';
+import { BUILTIN_ADAPTERS, findBuiltin } from '../adapters/index.js';
 import type { Report } from '../report/model.js';
 import { type Format, parseFormats, writeReports } from '../report/write.js';
 import { applyBaseline, BaselineError, baselineFrom, parseBaseline } from '../runner/baseline.js';
@@ -98,6 +98,14 @@ export const command: Command = {
     }
     const baseline = values.baseline === undefined ? undefined : loadBaseline(values.baseline);
     const specs = values.target ?? BUILTIN_ADAPTERS.map((a) => a.id);
+    for (const [i, spec] of specs.entries()) {
+      if (specs.indexOf(spec) !== i) throw new UsageError(`--target ${spec} is given twice`);
+      if (!/^(module|cmd):/.test(spec) && findBuiltin(spec) === undefined) {
+        throw new UsageError(
+          `unknown target "${spec}": use a built-in id (${BUILTIN_ADAPTERS.map((a) => a.id).join(', ')}), module:<path> or cmd:<command line>`,
+        );
+      }
+    }
 
     const targets: Target[] = [];
     const failed: FailedStart[] = [];

@@ -143,7 +143,7 @@ describe('run command', () => {
     const cmd = await run(['--target', 'cmd:/no/such/program', '--runs', '5']);
     expect(cmd.code).toBe(3);
     const unknown = await run(['--target', 'no-such-builtin', '--runs', '5']);
-    expect(unknown.code).toBe(3);
+    expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/reference/);
   });
 
@@ -156,6 +156,8 @@ describe('run command', () => {
       ['--shard', '3/2'],
       ['--path', '0:1'],
       ['--baseline', join(dir, 'missing.json')],
+      ['--runs', '-5'],
+      ['--target', 'reference', '--target', 'reference'],
     ]) {
       const { code, err } = await run(args);
       expect([args, code]).toEqual([args, 2]);
