@@ -17,8 +17,9 @@ export const command: Command = {
   help: `Usage: atproto-conformance merge <report.json>... [--out DIR] [--format LIST]
 
 Joins the report.json files of a sharded run (run --shard i/n, same --seed and --runs) into one
-report, and writes it in every requested format. Merging every shard gives the same verdicts as a
-single run.
+report, and writes it in every requested format. Every shard 1/n to n/n must be given exactly
+once; merging them gives the same verdicts as a single run. Reports of unsharded runs with the
+same --seed and --runs (of different targets, say) can be merged too, but not mixed with shards.
 
 Options:
   --out DIR       report folder (default reports/)
@@ -27,7 +28,7 @@ Options:
   -h, --help      show this help
 
 Exit codes: 0 every target conformant, 1 not conformant, 2 usage error (unreadable or
-mismatched reports).
+mismatched reports, a missing or repeated shard).
 `,
   async run(argv: readonly string[], io: Io): Promise<number> {
     const { values, positionals } = parseFlags(argv, OPTIONS, true);
@@ -41,7 +42,7 @@ mismatched reports).
     const reports = positionals.map(readReport);
     let merged: Report;
     try {
-      merged = mergeReports(reports);
+      merged = mergeReports(reports, positionals);
     } catch (err) {
       if (err instanceof MergeError) throw new UsageError(err.message);
       throw err;

@@ -5,26 +5,38 @@ import {
   summarize,
   type TargetReport,
 } from '../report/model.js';
+import { parseShard } from './shard.js';
 
 export class MergeError extends Error {
   override readonly name = 'MergeError';
 }
 
+/** At most this many missing shards are named in an error; the rest are counted. */
+const MAX_NAMED = 10;
+
 /**
  * Joins shard reports (`run --shard i/n`) into one. The shards must come from the same run
- * settings (seed, runs); results are put back in catalogue order, and summaries and verdicts are
- * recomputed, so merging every shard gives the same verdicts as a single run.
+ * settings (seed, runs) and form a complete set: if any report is a shard, all are, of the same
+ * n, and 1/n to n/n each appear once. Reports of plain runs (no shard) may be merged too, e.g.
+ * runs of different targets. Results are put back in catalogue order, and summaries and verdicts
+ * are recomputed, so merging every shard gives the same verdicts as a single run. `names` (file
+ * names, say) label the reports in error messages.
  */
-export function mergeReports(reports: readonly Report[]): Report {
+export function mergeReports(
+  reports: readonly Report[],
+  names: readonly string[] = reports.map((_, i) => `report ${i + 1}`),
+): Report {
   const [first] = reports;
   if (first === undefined) throw new MergeError('nothing to merge');
-  for (const r of reports) {
+  const nameOf = (i: number): string => names[i] ?? `report ${i + 1}`;
+  reports.forEach((r, i) => {
     if (r.seed !== first.seed || r.runs !== first.runs) {
       throw new MergeError(
-        `reports come from different runs (seed ${r.seed}/${first.seed}, runs ${r.runs}/${first.runs})`,
+        `${nameOf(i)} comes from a different run than ${nameOf(0)} (seed ${r.seed} vs ${first.seed}, runs ${r.runs} vs ${first.runs})`,
       );
     }
-  }
+  });
+  checkShards(reports, nameOf);
   const rules = Object.assign({}, ...reports.map((r) => r.rules)) as Report['rules'];
   const order = new Map(Object.keys(rules).map((id, i) => [id, i]));
   const byTarget = new Map<
@@ -74,4 +86,48 @@ export function mergeReports(reports: readonly Report[]): Report {
     rules,
     targets,
   };
+}
+
+/** Throws unless the reports are all unsharded, or exactly the shards 1/n to n/n of one split. */
+function checkShards(reports: readonly Report[], nameOf: (i: number) => string): void {
+  const plain = reports.flatMap((r, i) => (r.shard === undefined ? [nameOf(i)] : []));
+  if (plain.length === reports.length) return;
+  if (plain.length > 0) {
+    throw new MergeError(
+      `cannot merge shards with unsharded reports: ${plain.join(', ')} ${plain.length === 1 ? 'has' : 'have'} no shard`,
+    );
+  }
+  const shards = reports.map((r, i) => {
+    const s = parseShard(r.shard ?? '');
+    if (s === undefined)
+      throw new MergeError(`${nameOf(i)} has a malformed shard ${JSON.stringify(r.shard)}`);
+    return s;
+  });
+  const n = shards[0]?.count ?? 1;
+  if (shards.some((s) => s.count !== n)) {
+    const splits = reports.map((r, i) => `${nameOf(i)} is ${r.shard}`).join(', ');
+    throw new MergeError(`shards of different splits cannot be merged: ${splits}`);
+  }
+  const holders = new Map<number, string[]>();
+  shards.forEach((s, i) => {
+    holders.set(s.index, [...(holders.get(s.index) ?? []), nameOf(i)]);
+  });
+  // n may be huge: name the first few missing shards and count the rest.
+  const missingCount = n - holders.size;
+  const missing: string[] = [];
+  for (let i = 1; i <= n && missing.length < MAX_NAMED; i++) {
+    if (!holders.has(i)) missing.push(`${i}/${n}`);
+  }
+  const twice = [...holders]
+    .filter(([, files]) => files.length > 1)
+    .sort(([a], [b]) => a - b)
+    .map(([i, files]) => `${i}/${n} given ${files.length} times (${files.join(', ')})`);
+  const more = missingCount > missing.length ? ` and ${missingCount - missing.length} more` : '';
+  const problems = [
+    ...(missingCount === 0 ? [] : [`missing ${missing.join(', ')}${more}`]),
+    ...twice,
+  ];
+  if (problems.length > 0) {
+    throw new MergeError(`need shards 1/${n} to ${n}/${n}, each once: ${problems.join('; ')}`);
+  }
 }

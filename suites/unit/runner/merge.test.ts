@@ -1,0 +1,180 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../../src/cli.js';
+import type { Io } from '../../../src/commands/common.js';
+import type { Report, RuleInfo, RuleResult, Status } from '../../../src/report/model.js';
+import { MergeError, mergeReports } from '../../../src/runner/merge.js';
+
+// Shard reports built by hand: three rules of one target, split the way `run --shard i/3` would.
+
+const RULES = ['r.one', 'r.two', 'r.three'] as const;
+
+const INFO: RuleInfo = {
+  level: 'MUST',
+  area: 'handle',
+  summary: 'a rule',
+  source: { kind: 'spec', url: 'https://atproto.com/specs/handle', quote: 'q' },
+};
+
+const result = (rule: string, status: Status): RuleResult => ({
+  rule,
+  level: 'MUST',
+  area: 'handle',
+  kind: 'handle',
+  status,
+  runs: 5,
+});
+
+function report(
+  results: readonly RuleResult[],
+  extra: { shard?: string; seed?: number; target?: string } = {},
+): Report {
+  const { shard, seed = 1, target = 'reference' } = extra;
+  return {
+    tool: { name: 'atproto-session-conformance', version: '0.0.0' },
+    profile: 'atproto',
+    seed,
+    runs: 5,
+    startedAt: '2025-01-01T00:00:00.000Z',
+    finishedAt: '2025-01-01T00:00:01.000Z',
+    ...(shard === undefined ? {} : { shard }),
+    rules: Object.fromEntries(results.map((r) => [r.rule, INFO])),
+    targets: [
+      {
+        target: { id: target, name: target },
+        conformant: true,
+        summary: { pass: results.length, fail: 0, error: 0, skip: 0 },
+        results,
+      },
+    ],
+  };
+}
+
+/** Shard i of 3: rule i only; rule 2 fails. */
+const shard = (i: number, n = 3): Report =>
+  report([result(RULES[(i - 1) % RULES.length] ?? 'r.one', i === 2 ? 'fail' : 'pass')], {
+    shard: `${i}/${n}`,
+  });
+
+function mergeError(reports: readonly Report[], names?: readonly string[]): string {
+  try {
+    mergeReports(reports, names);
+  } catch (err) {
+    expect(err).toBeInstanceOf(MergeError);
+    return (err as Error).message;
+  }
+  throw new Error('mergeReports accepted the reports');
+}
+
+describe('mergeReports', () => {
+  it('joins a complete set of shards, in any order, into one unsharded report', () => {
+    const merged = mergeReports([shard(3), shard(1), shard(2)]);
+    expect(merged.shard).toBeUndefined();
+    expect(Object.keys(merged.rules).sort()).toEqual([...RULES].sort());
+    const [t] = merged.targets;
+    expect(t?.results.map((r) => [r.rule, r.status]).sort()).toEqual(
+      [
+        ['r.one', 'pass'],
+        ['r.three', 'pass'],
+        ['r.two', 'fail'],
+      ].sort(),
+    );
+    expect(t?.summary).toEqual({ pass: 2, fail: 1, error: 0, skip: 0 });
+    expect(t?.conformant).toBe(false);
+  });
+
+  it('names a missing shard', () => {
+    const message = mergeError([shard(1), shard(3)], ['a.json', 'c.json']);
+    expect(message).toBe('need shards 1/3 to 3/3, each once: missing 2/3');
+  });
+
+  it('names every missing shard when only one of many is given', () => {
+    expect(mergeError([shard(2, 4)])).toBe(
+      'need shards 1/4 to 4/4, each once: missing 1/4, 3/4, 4/4',
+    );
+  });
+
+  it('counts the missing shards past the first ten', () => {
+    expect(mergeError([shard(1, 20)])).toMatch(/missing 2\/20, 3\/20, .*, 11\/20 and 9 more$/);
+    expect(mergeError([shard(1, 1e9)])).toMatch(/, 11\/1000000000 and 999999989 more$/);
+  });
+
+  it('names a duplicate shard and the files that carry it', () => {
+    const message = mergeError([shard(1), shard(2), shard(1), shard(3)], ['a', 'b', 'c', 'd']);
+    expect(message).toBe('need shards 1/3 to 3/3, each once: 1/3 given 2 times (a, c)');
+  });
+
+  it('reports a missing and a duplicate shard together', () => {
+    const message = mergeError([shard(1), shard(1)]);
+    expect(message).toBe(
+      'need shards 1/3 to 3/3, each once: missing 2/3, 3/3; 1/3 given 2 times (report 1, report 2)',
+    );
+  });
+
+  it('refuses shards of different splits', () => {
+    const message = mergeError([shard(1, 2), shard(2, 3), shard(2, 2)], ['a', 'b', 'c']);
+    expect(message).toBe(
+      'shards of different splits cannot be merged: a is 1/2, b is 2/3, c is 2/2',
+    );
+  });
+
+  it('refuses shards mixed with unsharded reports', () => {
+    const plain = report([result('r.two', 'pass')]);
+    const message = mergeError([shard(1), plain, shard(3)], ['a', 'b', 'c']);
+    expect(message).toBe('cannot merge shards with unsharded reports: b has no shard');
+  });
+
+  it('refuses a malformed shard', () => {
+    const bad = { ...shard(1), shard: '4/3' };
+    expect(mergeError([bad, shard(2), shard(3)])).toBe('report 1 has a malformed shard "4/3"');
+  });
+
+  it('refuses reports of different seeds, even a complete set of shards', () => {
+    const other = { ...shard(2), seed: 9 };
+    expect(mergeError([shard(1), other, shard(3)], ['a', 'b', 'c'])).toBe(
+      'b comes from a different run than a (seed 9 vs 1, runs 5 vs 5)',
+    );
+  });
+
+  it('merges unsharded reports of different targets', () => {
+    const a = report([result('r.one', 'pass')], { target: 'a' });
+    const b = report([result('r.one', 'fail')], { target: 'b' });
+    const merged = mergeReports([a, b]);
+    expect(merged.targets.map((t) => [t.target.id, t.conformant])).toEqual([
+      ['a', true],
+      ['b', false],
+    ]);
+  });
+
+  it('refuses a rule given twice for one target', () => {
+    const a = report([result('r.one', 'pass')]);
+    expect(mergeError([a, a])).toBe(
+      'rule r.one appears twice for target reference: overlapping shards?',
+    );
+  });
+
+  it('refuses nothing', () => {
+    expect(mergeError([])).toBe('nothing to merge');
+  });
+});
+
+describe('merge command', () => {
+  it('turns an incomplete set of shards into a usage error naming the files', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'merge-'));
+    try {
+      const files = [1, 3].map((i) => join(dir, `shard-${i}.json`));
+      await writeFile(files[0] ?? '', JSON.stringify(shard(1)));
+      await writeFile(files[1] ?? '', JSON.stringify(shard(3)));
+      const err: string[] = [];
+      const io: Io = { stdout: () => {}, stderr: (t) => err.push(t), env: {}, stderrIsTTY: false };
+      const args = ['merge', ...files, files[0] ?? '', '--out', join(dir, 'out'), '-q'];
+      expect(await main(args, io)).toBe(2);
+      expect(err.join('')).toContain(`missing 2/3; 1/3 given 2 times (${files[0]}, ${files[0]})`);
+      expect(await main(['merge', ...files, '--out', join(dir, 'out'), '-q'], io)).toBe(2);
+      expect(err.join('')).toContain('need shards 1/3 to 3/3, each once: missing 2/3\n');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
