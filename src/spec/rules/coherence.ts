@@ -5,6 +5,8 @@ const DID_SPEC = 'https://atproto.com/specs/did';
 const HANDLE_SPEC = 'https://atproto.com/specs/handle';
 const ACCOUNT_SPEC = 'https://atproto.com/specs/account';
 const RFC7519 = 'https://www.rfc-editor.org/rfc/rfc7519';
+// The XRPC spec says `at+jwt` is "defined in RFC 9068", the JWT profile for access tokens.
+const RFC9068 = 'https://www.rfc-editor.org/rfc/rfc9068#section-2.2';
 
 /**
  * Coherence of a session with itself. The lexicon does not require any of this (tokens are opaque
@@ -56,8 +58,8 @@ export const COHERENCE_RULES = [
     kinds: ['live'],
     summary: 'The `sub` claim of both tokens equals the session `did`.',
     source: spec(
-      RFC7519,
-      'The "sub" (subject) claim identifies the principal that is the subject of the JWT.',
+      RFC9068,
+      'the value of "sub" SHOULD correspond to the subject identifier of the resource owner.',
     ),
   },
   {
@@ -68,8 +70,8 @@ export const COHERENCE_RULES = [
     kinds: ['live'],
     summary: 'The `aud` claim of both tokens is a DID (the service DID).',
     source: spec(
-      RFC7519,
-      'The "aud" (audience) claim identifies the recipients that the JWT is intended for.',
+      XRPC_SPEC,
+      '`aud` body field (string, required): service DID associated with the service that the request is being sent to ("audience").',
     ),
   },
   {
@@ -92,8 +94,8 @@ export const COHERENCE_RULES = [
     kinds: ['live'],
     summary: 'Both tokens carry a string `scope` claim.',
     source: spec(
-      XRPC_SPEC,
-      'Clients should treat the tokens as opaque string tokens: the JWT fields and semantics are not a stable part of the specification.',
+      'https://www.rfc-editor.org/rfc/rfc9068#section-2.2.3',
+      'If an authorization request includes a scope parameter, the corresponding issued JWT access token SHOULD include a "scope" claim',
     ),
   },
   {

@@ -205,7 +205,10 @@ export const HTTP_RULES = [
     area: 'http',
     kinds: ['live'],
     summary: 'refreshSession returns a new refresh token, different from the one it was given.',
-    source: lexicon(REFRESH, 'defs.main.description', REFRESH_AUTH),
+    source: spec(
+      'https://www.rfc-editor.org/rfc/rfc6749#section-6',
+      'The authorization server MAY issue a new refresh token, in which case the client MUST discard the old refresh token and replace it with the new refresh token.',
+    ),
   },
   {
     id: 'http.refresh-session.token-type-separation',
