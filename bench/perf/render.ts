@@ -1,3 +1,4 @@
+import type { EndToEndResult } from './end-to-end.js';
 import type { MainJobResult } from './main-job.js';
 import type { OverheadResult } from './overhead.js';
 import type { ScalingRow } from './scaling.js';
@@ -14,6 +15,7 @@ export interface BenchReport {
   readonly mainJob: MainJobResult;
   readonly overhead: OverheadResult;
   readonly throughput: ThroughputResult;
+  readonly certification: EndToEndResult;
   readonly scaling: {
     readonly byRuns: readonly ScalingRow[];
     readonly byTargets: readonly ScalingRow[];
@@ -148,6 +150,42 @@ function throughputSection(t: ThroughputResult): string[] {
   ];
 }
 
+function certificationSection(c: EndToEndResult): string[] {
+  return [
+    '## Certifying through `cmd:`, end to end',
+    '',
+    `The reference in-process against the shipped example harnesses (examples/harnesses) through \`cmd:\`: every validator rule, ${fmt(c.runs)} runs per rule, examples off, generation and comparison included.`,
+    '',
+    ...table(
+      ['Target', 'Mode', 'Validations', 'Wall', 'Validations / s', 'Conformant'],
+      c.rows.map((r) => [
+        r.target,
+        r.mode,
+        fmt(r.validations),
+        ms(r.wallMs),
+        fmt(r.perSecond),
+        r.conformant ? 'yes' : 'no',
+      ]),
+    ),
+    '',
+    ...table(
+      ['Ratio', 'Node example', 'Python example'],
+      [
+        [
+          'pipelined / in-process',
+          x(c.pipelinedOverInProcess.node ?? Number.NaN),
+          x(c.pipelinedOverInProcess.python ?? Number.NaN),
+        ],
+        [
+          'pipelined / lockstep',
+          x(c.pipelinedOverLockstep.node ?? Number.NaN),
+          x(c.pipelinedOverLockstep.python ?? Number.NaN),
+        ],
+      ],
+    ),
+  ];
+}
+
 function scalingSection(
   byRuns: readonly ScalingRow[],
   byTargets: readonly ScalingRow[],
@@ -221,6 +259,8 @@ export function renderBench(r: BenchReport): string {
     ...overheadSection(r.overhead),
     '',
     ...throughputSection(r.throughput),
+    '',
+    ...certificationSection(r.certification),
     '',
     ...scalingSection(r.scaling.byRuns, r.scaling.byTargets, r.overhead),
   ].join('\n')}\n`;

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { resourcePath } from '../../src/paths.js';
 import { toolVersion } from '../../src/version.js';
+import { endToEnd } from './end-to-end.js';
 import type { MainJobResult } from './main-job.js';
 import { runnerOverhead } from './overhead.js';
 import { type BenchReport, renderBench } from './render.js';
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   const job = await step('main job', () => mainJob(seed));
   const overhead = await step('runner overhead', () => runnerOverhead(seed, reps));
   const throughput = await step('harness throughput', () => harnessThroughput(seed));
+  const certification = await step('end-to-end certification', () => endToEnd(seed));
   const byRuns = await step('scaling with runs', () => runsScaling(seed));
   const byTargets = await step('scaling with targets', () => targetsScaling(seed));
   const report: BenchReport = {
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
     mainJob: job,
     overhead,
     throughput,
+    certification,
     scaling: { byRuns, byTargets },
   };
   mkdirSync(out, { recursive: true });

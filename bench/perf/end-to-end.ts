@@ -1,0 +1,105 @@
+import { caseArbitrary } from '../../generators/index.js';
+import { resourcePath } from '../../src/paths.js';
+import { runConformance } from '../../src/runner/run.js';
+import type { RuleId } from '../../src/spec/index.js';
+import { createTarget } from '../../src/targets/index.js';
+import type { Target } from '../../src/targets/types.js';
+import { measure } from './timing.js';
+
+/*
+ * What a user waits for: certifying a real validator end to end (generation, validation,
+ * comparison) in-process, and through `cmd:` with the shipped example harnesses, pipelined and
+ * in lockstep. Same seed, rules and runs for every row, so the ratios compare like with like.
+ */
+
+export interface EndToEndRow {
+  readonly target: string;
+  readonly mode: 'in-process' | 'pipelined' | 'lockstep';
+  readonly validations: number;
+  readonly wallMs: number;
+  readonly perSecond: number;
+  readonly conformant: boolean;
+}
+
+export interface EndToEndResult {
+  readonly runs: number;
+  readonly rows: readonly EndToEndRow[];
+  /** Pipelined certification speed over in-process, per example harness. */
+  readonly pipelinedOverInProcess: Readonly<Record<string, number>>;
+  readonly pipelinedOverLockstep: Readonly<Record<string, number>>;
+}
+
+async function certify(
+  start: () => Promise<Target>,
+  seed: number,
+  runs: number,
+  label: Pick<EndToEndRow, 'target' | 'mode'>,
+): Promise<EndToEndRow> {
+  const target = await start();
+  try {
+    const { wallMs, result } = await measure(() =>
+      runConformance([target], {
+        seed,
+        runs,
+        examples: false,
+        arbitraryFor: (id) => caseArbitrary(id as RuleId),
+      }),
+    );
+    const t = result.targets[0];
+    const validations = t?.results.reduce((n, r) => n + r.runs, 0) ?? 0;
+    return {
+      ...label,
+      validations,
+      wallMs,
+      perSecond: validations / (wallMs / 1000),
+      conformant: t?.conformant ?? false,
+    };
+  } finally {
+    await target.close();
+  }
+}
+
+export async function endToEnd(seed: number, runs = 200): Promise<EndToEndResult> {
+  const timeoutMs = 10_000;
+  const example = (...p: string[]): string => resourcePath('examples', 'harnesses', ...p);
+  const harnesses = {
+    node: `cmd:'${process.execPath}' '${example('node', 'harness.mjs')}'`,
+    python: `cmd:python3 '${example('python', 'harness.py')}'`,
+  };
+  // A first, unmeasured run warms up the generators' code, so no row pays for the JIT.
+  await certify(() => createTarget('reference', { timeoutMs }), seed + 1, runs, {
+    target: 'warm-up',
+    mode: 'in-process',
+  });
+  const rows: EndToEndRow[] = [
+    await certify(() => createTarget('reference', { timeoutMs }), seed, runs, {
+      target: 'reference',
+      mode: 'in-process',
+    }),
+  ];
+  for (const [name, spec] of Object.entries(harnesses)) {
+    rows.push(
+      await certify(() => createTarget(spec, { timeoutMs }), seed, runs, {
+        target: `${name} example`,
+        mode: 'pipelined',
+      }),
+    );
+    rows.push(
+      await certify(() => createTarget(spec, { timeoutMs, pipeline: false }), seed, runs, {
+        target: `${name} example`,
+        mode: 'lockstep',
+      }),
+    );
+  }
+  const rate = (target: string, mode: string): number =>
+    rows.find((r) => r.target === target && r.mode === mode)?.perSecond ?? Number.NaN;
+  const inProcess = rate('reference', 'in-process');
+  const ratios = (f: (name: string) => number): Record<string, number> =>
+    Object.fromEntries(Object.keys(harnesses).map((n) => [n, f(`${n} example`)]));
+  return {
+    runs,
+    rows,
+    pipelinedOverInProcess: ratios((t) => rate(t, 'pipelined') / inProcess),
+    pipelinedOverLockstep: ratios((t) => rate(t, 'pipelined') / rate(t, 'lockstep')),
+  };
+}

@@ -1,0 +1,52 @@
+// Copies the headline tables of the latest benchmark reports (reports/mutation/mutation.md and
+// reports/bench/bench.md) into the README, between the bench markers. `npm run mutation` and
+// `npm run bench` call it after writing their reports.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+function section(file, heading) {
+  if (!existsSync(file)) return undefined;
+  const text = readFileSync(file, 'utf8');
+  const start = text.indexOf(heading);
+  if (start === -1) return undefined;
+  const next = text.indexOf('\n## ', start + heading.length);
+  return text.slice(start + heading.length, next === -1 ? undefined : next).trim();
+}
+
+function firstTables(text, count) {
+  // Keeps paragraphs up to and including the `count`-th table.
+  const blocks = text.split(/\n\n+/);
+  const out = [];
+  let tables = 0;
+  for (const block of blocks) {
+    out.push(block);
+    if (block.startsWith('|') && ++tables === count) break;
+  }
+  return out.join('\n\n');
+}
+
+const parts = [];
+const mutation = existsSync('reports/mutation/mutation.md')
+  ? readFileSync('reports/mutation/mutation.md', 'utf8')
+  : undefined;
+if (mutation !== undefined) {
+  const body = mutation.slice(mutation.indexOf('\n') + 1).trim();
+  parts.push('**Seeded bugs** (`npm run mutation`, [docs/mutation.md](docs/mutation.md)):', '', firstTables(body, 1));
+  const detection = body.split('\n').find((l) => l.startsWith('Cases to detection'));
+  if (detection !== undefined) parts.push('', detection);
+}
+for (const [heading, title, tables] of [
+  ['## Runner overhead', 'Runner overhead', 1],
+  ['## Harness protocol throughput', 'Harness protocol throughput (a validator that always answers valid)', 2],
+  ['## Certifying through `cmd:`, end to end', 'Certifying through `cmd:`, end to end', 2],
+]) {
+  const body = section('reports/bench/bench.md', heading);
+  if (body !== undefined) parts.push('', `**${title}** (\`npm run bench\`, [docs/benchmarks.md](docs/benchmarks.md)):`, '', firstTables(body, tables));
+}
+const readme = readFileSync('README.md', 'utf8');
+writeFileSync(
+  'README.md',
+  readme.replace(
+    /<!-- bench:start -->[\s\S]*?<!-- bench:end -->/,
+    `<!-- bench:start -->\n${parts.join('\n')}\n<!-- bench:end -->`,
+  ),
+);
