@@ -70,6 +70,8 @@ export interface ClientOptions {
   readonly maxRetryWaitMs?: number;
   /** Retries after a 429, per request. */
   readonly maxRetries?: number;
+  /** Waits out a Retry-After (default `sleep`); replaceable so the wait can be observed. */
+  readonly wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export const DEFAULT_MAX_RETRY_WAIT_MS = 30_000;
@@ -118,7 +120,7 @@ export class XrpcClient {
           `${req.nsid} answered 429 Too Many Requests (${after}); stopped to respect the server's rate limit`,
         );
       }
-      await sleep(waitMs, this.opts.signal);
+      await (this.opts.wait ?? sleep)(waitMs, this.opts.signal);
     }
   }
 
