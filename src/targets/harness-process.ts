@@ -6,6 +6,7 @@ import {
   preview,
   readStartReply,
 } from '../harness/protocol.js';
+import { TextTail } from './text-tail.js';
 
 /*
  * One run of a harness program: spawn, the start handshake, line I/O, stop and kill. The program
@@ -38,10 +39,46 @@ function killAllOnExit(): void {
   });
 }
 
+const SUMMARY_LINES = 3;
+const SUMMARY_CHARS = 300;
+/** A line that names an error: `Error: …`, `ModuleNotFoundError: …`, `panic: …`, `error[E0425]: …`. */
+const ERROR_HEAD = /^[\w.$]*(error|exception|panic|fatal)\b[^:]*:/i;
+const ERROR_WORD = /error|exception|panic|fatal/i;
+/** Stack frames (JavaScript, Python, gdb-style) repeat the error without saying what it was. */
+const STACK_FRAME = /^(at |File "|#\d+ )/;
+
+/**
+ * One line saying why a program failed, from its stderr: the lines that name an error, else any
+ * line that mentions one, else the last lines; at most 3 lines and about 300 characters, joined
+ * with " | ", the latest kept when there are more. Runtimes often end with a useless line (Node
+ * prints its version), so the last line alone would hide the cause.
+ */
+export function summarizeStderr(text: string): string {
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => /[\p{L}\p{N}]/u.test(line) && !STACK_FRAME.test(line));
+  let picked = lines.filter((line) => ERROR_HEAD.test(line));
+  if (picked.length === 0) picked = lines.filter((line) => ERROR_WORD.test(line));
+  if (picked.length === 0) picked = lines;
+  const kept: string[] = [];
+  let chars = 0;
+  for (let i = picked.length - 1; i >= 0 && kept.length < SUMMARY_LINES; i--) {
+    const line = preview(picked[i], SUMMARY_CHARS);
+    if (kept.length > 0 && chars + 3 + line.length > SUMMARY_CHARS) break;
+    chars += line.length + (kept.length > 0 ? 3 : 0);
+    kept.unshift(line);
+  }
+  return kept.join(' | ');
+}
+
+/** Where the stderr summary is read from: the end of the output, where a failure is told. */
+const STDERR_SUMMARY_SOURCE_CHARS = 8 * 1024;
+
 export class HarnessProcess {
   state: 'starting' | 'ready' | 'exiting' | 'gone' = 'starting';
-  /** The last line the program wrote on stderr, for error messages. */
-  lastStderrLine = '';
+  /** The end of the program's stderr, for error messages. */
+  private readonly stderrTail = new TextTail(STDERR_SUMMARY_SOURCE_CHARS);
   readonly closed: Promise<void>;
   private readonly child: ChildProcess;
   private readonly splitter: LineSplitter;
@@ -93,9 +130,7 @@ export class HarnessProcess {
     });
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (text: string) => {
-      const lines = text.split('\n').filter((l) => l.trim().length > 0);
-      const last = lines[lines.length - 1];
-      if (last !== undefined) this.lastStderrLine = preview(last, 200);
+      this.stderrTail.append(text);
       options.onStderr(text);
     });
   }
@@ -116,8 +151,7 @@ export class HarnessProcess {
       const timer = setTimeout(() => fail(`no answer to start within ${timeoutMs} ms`), timeoutMs);
       void this.closed.then(() => {
         if (this.handshake !== undefined) {
-          const stderr = this.lastStderrLine.length > 0 ? ` (stderr: ${this.lastStderrLine})` : '';
-          fail(`${this.exitReason ?? 'it ended'} before answering start${stderr}`);
+          fail(`${this.exitReason ?? 'it ended'} before answering start${this.stderrNote()}`);
         }
       });
       this.handshake = (line) => {
@@ -205,8 +239,13 @@ export class HarnessProcess {
     this.state = 'gone';
     live.delete(this);
     const reason = this.killReason ?? this.exitReason ?? 'it ended';
-    const stderr = this.lastStderrLine.length > 0 ? ` (stderr: ${this.lastStderrLine})` : '';
     this.markClosed();
-    this.options.onGone(`${reason}${stderr}`);
+    this.options.onGone(`${reason}${this.stderrNote()}`);
+  }
+
+  /** ` (stderr: …)` with what the program said about its failure, or nothing. */
+  private stderrNote(): string {
+    const summary = summarizeStderr(this.stderrTail.recent());
+    return summary.length > 0 ? ` (stderr: ${summary})` : '';
   }
 }

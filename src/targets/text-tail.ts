@@ -20,6 +20,11 @@ export class TextTail {
     this.append(`${sep}${line}\n`);
   }
 
+  /** The kept text without the dropped-output marker (its first line may be cut). */
+  recent(): string {
+    return this.text.slice(-this.max);
+  }
+
   value(): string {
     if (!this.dropped && this.text.length <= this.max) return this.text;
     return `[earlier output dropped]\n${this.text.slice(-this.max)}`;
