@@ -30,17 +30,31 @@ const mutation = existsSync('reports/mutation/mutation.md')
   : undefined;
 if (mutation !== undefined) {
   const body = mutation.slice(mutation.indexOf('\n') + 1).trim();
-  parts.push('**Seeded bugs** (`npm run mutation`, [docs/mutation.md](docs/mutation.md)):', '', firstTables(body, 1));
+  parts.push(
+    '**Seeded bugs** (`npm run mutation`, [docs/mutation.md](docs/mutation.md)):',
+    '',
+    firstTables(body, 1),
+  );
   const detection = body.split('\n').find((l) => l.startsWith('Cases to detection'));
   if (detection !== undefined) parts.push('', detection);
 }
 for (const [heading, title, tables] of [
   ['## Runner overhead', 'Runner overhead', 1],
-  ['## Harness protocol throughput', 'Harness protocol throughput (a validator that always answers valid)', 2],
+  [
+    '## Harness protocol throughput',
+    'Harness protocol throughput (a validator that always answers valid)',
+    2,
+  ],
   ['## Certifying through `cmd:`, end to end', 'Certifying through `cmd:`, end to end', 2],
 ]) {
   const body = section('reports/bench/bench.md', heading);
-  if (body !== undefined) parts.push('', `**${title}** (\`npm run bench\`, [docs/benchmarks.md](docs/benchmarks.md)):`, '', firstTables(body, tables));
+  if (body !== undefined)
+    parts.push(
+      '',
+      `**${title}** (\`npm run bench\`, [docs/benchmarks.md](docs/benchmarks.md)):`,
+      '',
+      firstTables(body, tables),
+    );
 }
 const readme = readFileSync('README.md', 'utf8');
 writeFileSync(

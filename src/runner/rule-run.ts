@@ -99,6 +99,8 @@ export async function runRule(
   );
 
   let firstFail: Finding | undefined;
+  // The first generated failure too: shrunk, it is often smaller than a failing example.
+  let firstGeneratedFail: Finding | undefined;
   let firstError: Finding | undefined;
   let skips = 0;
   const all = [
@@ -109,8 +111,10 @@ export async function runRule(
     // No verdict cache here: a key per case per target would cost more than the rare replay.
     const verdict = verdicts[n] as Verdict;
     const outcome = evaluate(c, verdict);
-    if (outcome === 'fail') firstFail ??= { outcome, index: i, source, c, verdict };
-    else if (outcome === 'error') firstError ??= { outcome, index: i, source, c, verdict };
+    if (outcome === 'fail') {
+      firstFail ??= { outcome, index: i, source, c, verdict };
+      if (source === 'generated') firstGeneratedFail ??= { outcome, index: i, source, c, verdict };
+    } else if (outcome === 'error') firstError ??= { outcome, index: i, source, c, verdict };
     else if (outcome === 'skip') skips++;
   });
   const runs = sendable.length;
@@ -122,27 +126,34 @@ export async function runRule(
 
   if (firstFail !== undefined) {
     const f = firstFail;
-    if (f.source === 'example') {
-      return {
-        ...base,
-        ...counts,
-        status: 'fail',
-        message: `${failMessage(f.c)} (explicit example)`,
-        counterexample: counterexample(f.c, f.verdict),
-        replay: { seed: options.seed, path: `example:${f.index}` },
-        casesToFailure: position(f),
-      };
-    }
-    const shrunk = await shrink(shared.arbitrary, f.index, options, supported, validate);
-    const c = shrunk?.c ?? f.c;
-    const verdict = shrunk?.verdict ?? f.verdict;
+    const g = firstGeneratedFail;
+    const shrunk =
+      g === undefined
+        ? undefined
+        : await shrink(shared.arbitrary, g.index, options, supported, validate);
+    const generated =
+      g === undefined
+        ? undefined
+        : {
+            c: shrunk?.c ?? g.c,
+            verdict: shrunk?.verdict ?? g.verdict,
+            path: shrunk?.path ?? String(g.index),
+          };
+    // Report the smaller of the failing example and the shrunk generated case.
+    const useExample =
+      f.source === 'example' &&
+      (generated === undefined || size(f.c.value) <= size(generated.c.value));
+    const chosen =
+      useExample || generated === undefined
+        ? { c: f.c, verdict: f.verdict, path: `example:${f.index}` }
+        : generated;
     return {
       ...base,
       ...counts,
       status: 'fail',
-      message: failMessage(c),
-      counterexample: counterexample(c, verdict),
-      replay: { seed: options.seed, path: shrunk?.path ?? String(f.index) },
+      message: useExample ? `${failMessage(chosen.c)} (explicit example)` : failMessage(chosen.c),
+      counterexample: counterexample(chosen.c, chosen.verdict),
+      replay: { seed: options.seed, path: chosen.path },
       casesToFailure: position(f),
     };
   }
@@ -172,6 +183,10 @@ export async function runRule(
 }
 
 type Validate = (c: LabelledCase) => Promise<Verdict>;
+
+function size(value: unknown): number {
+  return JSON.stringify(value)?.length ?? 0;
+}
 
 /** Replays the failing run and lets fast-check shrink it to a minimal counterexample. */
 async function shrink(

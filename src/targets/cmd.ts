@@ -45,7 +45,7 @@ export interface CmdTargetOptions extends TargetOptions {
   readonly trace?: Trace;
 }
 
-export const DEFAULT_MAX_IN_FLIGHT = 64;
+export const DEFAULT_MAX_IN_FLIGHT = 256;
 export const DEFAULT_MAX_RESTARTS = 10;
 const STDERR_KEEP_CHARS = 64 * 1024;
 /** Requests are written in chunks of about this size, waiting for 'drain' when stdin is full. */
