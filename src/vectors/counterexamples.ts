@@ -1,7 +1,8 @@
 import type { Report } from '../report/model.js';
 import { VALIDATOR_KINDS, type ValidatorKind } from '../spec/rules/index.js';
 import { TOOL_NAME, toolVersion } from '../version.js';
-import { type VectorCounts, type VectorEntry, writeVectorFiles } from './format.js';
+import type { VectorCounts, VectorEntry } from './format.js';
+import { writeVectorFiles } from './write.js';
 
 const isValidatorKind = (kind: string): kind is ValidatorKind =>
   (VALIDATOR_KINDS as readonly string[]).includes(kind);
@@ -33,14 +34,15 @@ export function counterexampleEntries(report: Report): VectorEntry[] {
 
 /**
  * Writes every counterexample of a report in the vector formats (the four interop text files
- * and sessions.jsonl) into `dir`, so a failure found here becomes a regression vector for
- * validators in any language. Returns how many values each file got.
+ * and sessions.jsonl, with the vectors.json manifest) into `dir`, so a failure found here becomes
+ * a regression vector for validators in any language. Returns how many values each file got.
  */
 export async function exportCounterexamples(report: Report, dir: string): Promise<VectorCounts> {
   const header = [
     `${TOOL_NAME} ${toolVersion()}: counterexamples of a conformance run.`,
     `Run seed ${report.seed}, ${report.runs} cases per rule, finished ${report.finishedAt}.`,
-    'The comments above a value name the target that answered wrongly and the rule it was testing.',
+    'The comment above a value (its notes in sessions.jsonl) names the target that answered wrongly and the rule.',
   ];
-  return writeVectorFiles(dir, counterexampleEntries(report), header);
+  const settings = { seed: report.seed, runs: report.runs, finishedAt: report.finishedAt };
+  return writeVectorFiles(dir, counterexampleEntries(report), { header, settings });
 }

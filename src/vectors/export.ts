@@ -3,7 +3,9 @@ import { caseArbitrary } from '../../generators/index.js';
 import { validatorRules } from '../runner/run.js';
 import { type RuleId, VALIDATOR_KINDS, type ValidatorKind } from '../spec/rules/index.js';
 import { TOOL_NAME, toolVersion } from '../version.js';
-import { type VectorCounts, type VectorEntry, writeVectorFiles } from './format.js';
+import type { VectorCounts, VectorEntry } from './format.js';
+import type { VectorSetting, VectorSource } from './manifest.js';
+import { writeVectorFiles } from './write.js';
 
 /** What to generate: the seed, the cases per rule, and optionally which rules. */
 export interface ExportVectorsOptions {
@@ -46,19 +48,33 @@ export function generateVectors(options: ExportVectorsOptions): VectorEntry[] {
   return entries;
 }
 
-/** The header comment of every exported file: what made it and how to make it again. */
-export function vectorHeader(options: ExportVectorsOptions): string[] {
-  return [
-    `${TOOL_NAME} ${toolVersion()}: generated conformance vectors.`,
-    `seed ${options.seed}, ${options.count} generated cases per rule (duplicates merged).`,
-    `Regenerate: npx atproto-conformance export-vectors --out DIR --seed ${options.seed} --count ${options.count}`,
-  ];
+/** What made the files and how to make them again: the text files' header and the manifest. */
+export function vectorSource(options: ExportVectorsOptions): VectorSource {
+  const rules = options.ruleIds === undefined ? '' : ` --rules ${options.ruleIds.join(',')}`;
+  const regenerate = `npx atproto-conformance export-vectors --out DIR --seed ${options.seed} --count ${options.count}${rules}`;
+  const settings: Record<string, VectorSetting> = {
+    seed: options.seed,
+    count: options.count,
+    ...(options.ruleIds === undefined ? {} : { rules: [...options.ruleIds] }),
+    regenerate,
+  };
+  return {
+    header: [
+      `${TOOL_NAME} ${toolVersion()}: generated conformance vectors.`,
+      `seed ${options.seed}, ${options.count} generated cases per rule (duplicates merged).`,
+      `Regenerate: ${regenerate}`,
+    ],
+    settings,
+  };
 }
 
-/** Generates and writes the vector files into `dir`; returns how many values each file got. */
+/**
+ * Generates and writes the vector files and their manifest into `dir`; returns how many values
+ * each file got.
+ */
 export async function exportVectors(
   dir: string,
   options: ExportVectorsOptions,
 ): Promise<VectorCounts> {
-  return writeVectorFiles(dir, generateVectors(options), vectorHeader(options));
+  return writeVectorFiles(dir, generateVectors(options), vectorSource(options));
 }

@@ -1,11 +1,10 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { ValidatorKind } from '../spec/rules/types.js';
 
 /*
  * Vector files in the format of bluesky-social/atproto-interop-tests: one value per line, `#`
  * starts a comment line, empty lines are ignored, and a line is never trimmed. Values a line
- * cannot hold go to a JSON Lines file instead, which also carries every session value.
+ * cannot hold go to a strict JSON Lines file instead (one object per line, nothing else), which
+ * also carries every session value.
  */
 
 /** One exported value with its expected verdict. */
@@ -20,6 +19,15 @@ export interface VectorEntry {
   readonly notes: readonly string[];
 }
 
+/** One line of the JSON Lines file. */
+export interface JsonlVector {
+  readonly kind: ValidatorKind;
+  readonly value: unknown;
+  readonly valid: boolean;
+  readonly violates: readonly string[];
+  readonly notes: readonly string[];
+}
+
 /** The five files of a vector folder: the four interop text files and the JSON Lines file. */
 export const VECTOR_FILES = {
   handleValid: 'handle_syntax_valid.txt',
@@ -31,6 +39,9 @@ export const VECTOR_FILES = {
 
 /** The name of one of the five vector files. */
 export type VectorFileName = (typeof VECTOR_FILES)[keyof typeof VECTOR_FILES];
+
+/** The manifest written beside the five files: what produced them and how to read them. */
+export const VECTOR_MANIFEST = 'vectors.json';
 
 /*
  * Characters some line reader treats as a line break: \n and \r everywhere; \v, \f, \x1c-\x1e,
@@ -70,18 +81,20 @@ export function fileFor(entry: Pick<VectorEntry, 'kind' | 'value' | 'valid'>): V
   return VECTOR_FILES.jsonl;
 }
 
-const HOW_TO_READ: Readonly<Record<VectorFileName, string>> = {
-  [VECTOR_FILES.handleValid]: 'Every value below is a handle that MUST be accepted.',
+/** What each file holds and how to read it. */
+export const HOW_TO_READ: Readonly<Record<VectorFileName, string>> = {
+  [VECTOR_FILES.handleValid]: 'Every value in this file is a handle that MUST be accepted.',
   [VECTOR_FILES.handleInvalid]:
-    'Every value below is a handle that MUST be rejected; the comment above it names the rules it breaks.',
-  [VECTOR_FILES.didValid]: 'Every value below is a DID that MUST be accepted.',
+    'Every value in this file is a handle that MUST be rejected; the comment above each names the rules it breaks.',
+  [VECTOR_FILES.didValid]: 'Every value in this file is a DID that MUST be accepted.',
   [VECTOR_FILES.didInvalid]:
-    'Every value below is a DID that MUST be rejected; the comment above it names the rules it breaks.',
+    'Every value in this file is a DID that MUST be rejected; the comment above each names the rules it breaks.',
   [VECTOR_FILES.jsonl]:
-    'One JSON object per line: {"kind","value","valid","violates"}. kind is handle, did, session (createSession/refreshSession output) or getSession; valid says whether the value MUST be accepted; violates lists the rules an invalid value breaks. Skip lines that start with "#".',
+    'Strict JSON Lines: one JSON object per line, {"kind","value","valid","violates","notes"}, and nothing else. kind is handle, did, session (createSession/refreshSession output) or getSession; valid says whether the value MUST be accepted; violates lists the rules an invalid value breaks; notes say why the value is here.',
 };
 
-const TEXT_RULES = [
+/** How to read the four text files. */
+export const TEXT_RULES: readonly string[] = [
   'One value per line. Lines starting with "#" are comments and empty lines are ignored.',
   'Never trim a line: leading and trailing spaces are part of the value.',
   `Values that do not fit on one line (line breaks, a leading "#", the empty string, non-strings) are in ${VECTOR_FILES.jsonl}.`,
@@ -108,19 +121,21 @@ export function jsonLine(value: unknown): string {
 }
 
 function entryLines(file: VectorFileName, entry: VectorEntry): string[] {
-  const notes = entry.notes.map(oneLine);
   if (file === VECTOR_FILES.jsonl) {
-    const { kind, value, valid, violates } = entry;
-    return [...comment(notes), jsonLine({ kind, value, valid, violates })];
+    const { kind, value, valid, violates, notes } = entry;
+    const line: JsonlVector = { kind, value, valid, violates, notes };
+    return [jsonLine(line)];
   }
+  const notes = entry.notes.map(oneLine);
   const why = entry.valid ? notes : [`violates: ${entry.violates.join(', ')}`, ...notes];
   return [...comment(why), entry.value as string];
 }
 
 /**
- * Renders the five vector files. `header` comes first in each file (what produced it); the
- * format rules of the file follow. Files with no entries are still written, so a reader can
- * rely on all five existing.
+ * Renders the five vector files. Each text file starts with a `#` block: `header` (what produced
+ * it), then what the file holds and its format rules. The JSON Lines file holds the objects
+ * alone; its header information is in the manifest. Files with no entries are still written, so
+ * a reader can rely on all five existing.
  */
 export function renderVectorFiles(
   entries: readonly VectorEntry[],
@@ -128,16 +143,17 @@ export function renderVectorFiles(
 ): Record<VectorFileName, string> {
   const files = Object.values(VECTOR_FILES);
   const out = Object.fromEntries(
-    files.map((f) => {
-      const rules = f === VECTOR_FILES.jsonl ? [] : TEXT_RULES;
-      return [f, [...comment([...header, HOW_TO_READ[f], ...rules]), '']];
-    }),
+    files.map((f) => [
+      f,
+      f === VECTOR_FILES.jsonl ? [] : [...comment([...header, HOW_TO_READ[f], ...TEXT_RULES]), ''],
+    ]),
   ) as Record<VectorFileName, string[]>;
   for (const entry of entries) {
     const file = fileFor(entry);
     out[file].push(...entryLines(file, entry));
   }
-  return Object.fromEntries(files.map((f) => [f, `${out[f].join('\n')}\n`])) as Record<
+  // Every line ends in \n, and an empty JSON Lines file is empty: no blank line anywhere.
+  return Object.fromEntries(files.map((f) => [f, out[f].map((l) => `${l}\n`).join('')])) as Record<
     VectorFileName,
     string
   >;
@@ -163,23 +179,3 @@ export function dedupe(entries: readonly VectorEntry[]): VectorEntry[] {
 
 /** Count of entries written to each file. */
 export type VectorCounts = Record<VectorFileName, number>;
-
-/** Writes the five files into `dir` (created if missing) and returns how many values each got. */
-export async function writeVectorFiles(
-  dir: string,
-  entries: readonly VectorEntry[],
-  header: readonly string[],
-): Promise<VectorCounts> {
-  const unique = dedupe(entries);
-  const rendered = renderVectorFiles(unique, header);
-  await mkdir(dir, { recursive: true });
-  for (const [name, text] of Object.entries(rendered)) {
-    const path = join(dir, name);
-    const temp = `${path}.${process.pid}.tmp`;
-    await writeFile(temp, text, 'utf8');
-    await rename(temp, path);
-  }
-  const counts = Object.fromEntries(Object.values(VECTOR_FILES).map((f) => [f, 0])) as VectorCounts;
-  for (const e of unique) counts[fileFor(e)]++;
-  return counts;
-}

@@ -4,13 +4,16 @@ export {
   type ExportVectorsOptions,
   exportVectors,
   generateVectors,
-  vectorHeader,
+  vectorSource,
 } from './export.js';
 export {
   fileFor,
   fitsOnOneLine,
+  type JsonlVector,
   VECTOR_FILES,
+  VECTOR_MANIFEST,
   type VectorCounts,
   type VectorEntry,
   type VectorFileName,
 } from './format.js';
+export type { VectorManifest, VectorSetting, VectorSource } from './manifest.js';

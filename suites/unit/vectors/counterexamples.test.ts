@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import {
   exportCounterexamples,
 } from '../../../src/vectors/counterexamples.js';
 import { VECTOR_FILES } from '../../../src/vectors/format.js';
-import { readJsonl, readTextValues, readTextWithComments } from './_read.js';
+import { readJsonl, readManifest, readTextValues, readTextWithComments } from './_read.js';
 
 const KINDS: readonly ValidatorKind[] = ['handle', 'did', 'session', 'getSession'];
 const acceptAll: Validator = { name: 'accept-all', kinds: KINDS, validate: () => true };
@@ -72,6 +73,21 @@ describe('exportCounterexamples', () => {
     expect(valid?.comments.join('\n')).toMatch(
       /^reject-all rejected it: handle\.accept\.punycode/m,
     );
+  });
+
+  it('writes sessions.jsonl as strict JSON Lines with the notes, and a manifest of the run', () => {
+    const lines = readFileSync(join(dir, VECTOR_FILES.jsonl), 'utf8').split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.length).toBe(2);
+    for (const line of lines) expect(line.startsWith('#') || line.trim() === '').toBe(false);
+    const cases = lines.map((l) => JSON.parse(l) as { kind: string; notes: string[] });
+    const session = cases.find((c) => c.kind === 'session' || c.kind === 'getSession');
+    expect(session?.notes.join('\n')).toMatch(
+      /^accept-all accepted it: session\.required\.did \(seed 11, path [\d:]+\)$/,
+    );
+    const manifest = readManifest(dir);
+    expect(manifest.settings).toEqual({ seed: 11, runs: 20, finishedAt: report.finishedAt });
+    expect(manifest.files[VECTOR_FILES.jsonl]?.values).toBe(2);
   });
 
   it('leaves out errors, skips and live counterexamples', () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,13 @@ import { check } from '../../../src/spec/oracle.js';
 import type { ValidatorKind } from '../../../src/spec/rules/types.js';
 import { VECTOR_FILES } from '../../../src/vectors/format.js';
 import { toolVersion } from '../../../src/version.js';
-import { headerOf, readJsonl, readTextValues, readTextWithComments } from './_read.js';
+import {
+  headerOf,
+  readJsonl,
+  readManifest,
+  readTextValues,
+  readTextWithComments,
+} from './_read.js';
 
 function memoryIo(): Io & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -101,18 +108,60 @@ describe('export-vectors', () => {
     for (const rule of validatorRules()) expect(text).toContain(`generated for ${rule.id}`);
   });
 
-  it('starts each file with a header: tool version, seed, count and how to read it', () => {
-    for (const name of Object.values(VECTOR_FILES)) {
+  it('starts each text file with a header: tool version, seed, count and how to read it', () => {
+    for (const { name } of TEXT_FILES) {
       const header = headerOf(dir, name);
       expect(header).toContain(`atproto-session-conformance ${toolVersion()}`);
       expect(header).toContain('seed 7, 6 generated cases per rule');
-      if (name.endsWith('.txt')) expect(header).toContain('Never trim a line');
-      else expect(header).toContain('Skip lines that start with "#"');
+      expect(header).toContain('Never trim a line');
     }
   });
 
+  it('writes sessions.jsonl as strict JSON Lines: one object per line, nothing else', () => {
+    const text = readFileSync(join(dir, VECTOR_FILES.jsonl), 'utf8');
+    expect(text.endsWith('\n')).toBe(true);
+    const lines = text.slice(0, -1).split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line.trim()).not.toBe('');
+      expect(line.startsWith('#')).toBe(false);
+      const parsed = JSON.parse(line) as Record<string, unknown>;
+      expect(Object.keys(parsed)).toEqual(['kind', 'value', 'valid', 'violates', 'notes']);
+    }
+    // A reader that splits on every Unicode line break (Python's splitlines) sees the same lines.
+    const breaks = new RegExp(
+      `[${BREAKS.map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`,
+    );
+    expect(text.slice(0, -1).split(breaks)).toEqual(lines);
+  });
+
+  it('writes vectors.json: what made the files, and per file its count and how to read it', () => {
+    const manifest = readManifest(dir);
+    expect(manifest.tool).toBe('atproto-session-conformance');
+    expect(manifest.version).toBe(toolVersion());
+    expect(manifest.settings).toEqual({
+      seed: 7,
+      count: 6,
+      regenerate: 'npx atproto-conformance export-vectors --out DIR --seed 7 --count 6',
+    });
+    expect(manifest.about.join('\n')).toContain('seed 7, 6 generated cases per rule');
+    expect(Object.keys(manifest.files).sort()).toEqual(Object.values(VECTOR_FILES).sort());
+    for (const { name } of TEXT_FILES) {
+      expect([name, manifest.files[name]?.values]).toEqual([
+        name,
+        readTextValues(dir, name).length,
+      ]);
+    }
+    const jsonl = manifest.files[VECTOR_FILES.jsonl];
+    expect(jsonl?.values).toBe(readJsonl(dir).length);
+    expect(jsonl?.holds).toContain('{"kind","value","valid","violates","notes"}');
+    expect(manifest.textFormat).toContain(
+      'Never trim a line: leading and trailing spaces are part of the value.',
+    );
+  });
+
   it('writes the same files for the same seed and count', async () => {
-    for (const name of Object.values(VECTOR_FILES)) {
+    for (const name of [...Object.values(VECTOR_FILES), 'vectors.json']) {
       expect(await readFile(join(again, name), 'utf8')).toBe(
         await readFile(join(dir, name), 'utf8'),
       );
@@ -133,7 +182,7 @@ describe('export-vectors usage', () => {
     [[], '--out DIR is required'],
     [['--out', 'x', '--count', '0'], '--count must be an integer >= 1'],
     [['--out', 'x', '--seed', 'abc'], '--seed must be an integer'],
-    [['--out', 'x', '--rules', 'nothing.*'], 'no validator rule matches --rules nothing.*'],
+    [['--out', 'x', '--rules', 'nothing.*'], '--rules: no validator rule matches nothing.*'],
   ])('%j is a usage error', async (args, message) => {
     const io = memoryIo();
     expect(await main(['export-vectors', ...args], io)).toBe(2);
@@ -152,6 +201,9 @@ describe('export-vectors usage', () => {
       const invalid = readTextWithComments(dir, VECTOR_FILES.didInvalid);
       expect(invalid.length).toBeGreaterThan(0);
       for (const v of invalid) expect(v.comments).toContain('generated for did.length.max');
+      const { settings } = readManifest(dir);
+      expect(settings.rules).toEqual(['did.length.max']);
+      expect(settings.regenerate).toMatch(/ --rules did\.length\.max$/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

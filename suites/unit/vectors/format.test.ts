@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -8,9 +8,19 @@ import {
   jsonLine,
   VECTOR_FILES,
   type VectorEntry,
-  writeVectorFiles,
 } from '../../../src/vectors/format.js';
-import { readJsonl, readTextValues, readTextWithComments } from './_read.js';
+import type { VectorSource } from '../../../src/vectors/manifest.js';
+import { writeVectorFiles } from '../../../src/vectors/write.js';
+import {
+  headerOf,
+  jsonlLines,
+  readJsonl,
+  readManifest,
+  readTextValues,
+  readTextWithComments,
+} from './_read.js';
+
+const source = (header: string[] = []): VectorSource => ({ header, settings: { seed: 3 } });
 
 const handle = (value: unknown, valid: boolean, notes: string[] = []): VectorEntry => ({
   kind: 'handle',
@@ -105,7 +115,7 @@ describe('writeVectorFiles', () => {
       handle('alice.test\r\n', false),
       handle('', false),
     ];
-    const counts = await writeVectorFiles(dir, entries, ['header line']);
+    const counts = await writeVectorFiles(dir, entries, source(['header line']));
     expect(readTextValues(dir, VECTOR_FILES.handleInvalid)).toEqual([
       ' alice.test',
       'alice.test  ',
@@ -125,9 +135,39 @@ describe('writeVectorFiles', () => {
   });
 
   it('puts the rules an invalid value breaks in the comment right above it', async () => {
-    await writeVectorFiles(dir, [handle('a b.test', false, ['why'])], []);
+    await writeVectorFiles(dir, [handle('a b.test', false, ['why'])], source());
     expect(readTextWithComments(dir, VECTOR_FILES.handleInvalid)).toEqual([
       { value: 'a b.test', comments: ['violates: handle.chars.no-whitespace-control', 'why'] },
     ]);
+  });
+
+  it('writes JSON lines with their notes and nothing else; the header goes to the text files and the manifest', async () => {
+    const notes = ['first', 'with\na line break'];
+    await writeVectorFiles(
+      dir,
+      [handle('#x.test', false, notes), handle('', true)],
+      source(['header line']),
+    );
+    expect(jsonlLines(dir)).toEqual([
+      jsonLine({
+        kind: 'handle',
+        value: '#x.test',
+        valid: false,
+        violates: ['handle.chars.no-whitespace-control'],
+        notes,
+      }),
+      jsonLine({ kind: 'handle', value: '', valid: true, violates: [], notes: [] }),
+    ]);
+    expect(readJsonl(dir).map((c) => c.notes)).toEqual([notes, []]);
+    expect(headerOf(dir, VECTOR_FILES.handleValid)).toMatch(/^# header line\n/);
+    const manifest = readManifest(dir);
+    expect([manifest.about, manifest.settings]).toEqual([['header line'], { seed: 3 }]);
+    expect(manifest.files[VECTOR_FILES.jsonl]?.values).toBe(2);
+  });
+
+  it('leaves sessions.jsonl empty when no value goes there', async () => {
+    await writeVectorFiles(dir, [handle('alice.test', true)], source(['header line']));
+    expect(await readFile(join(dir, VECTOR_FILES.jsonl), 'utf8')).toBe('');
+    expect(readManifest(dir).files[VECTOR_FILES.jsonl]?.values).toBe(0);
   });
 });
