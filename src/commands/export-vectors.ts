@@ -26,11 +26,13 @@ bluesky-social/atproto-interop-tests:
   did_syntax_valid.txt        did_syntax_invalid.txt
                       one value per line; "#" lines are comments (an invalid value's comment
                       names the rules it breaks); never trim a line
-  sessions.jsonl      one {"kind","value","valid","violates"} per line: session and getSession
-                      objects, and handles/DIDs that do not fit on one line
+  sessions.jsonl      strict JSON Lines, one {"kind","value","valid","violates","notes"} per
+                      line: session and getSession objects, and handles/DIDs that do not fit
+                      on one line
+  vectors.json        the manifest: tool version, seed, count, and what each file holds
 
 Options:
-  --out DIR      folder to write (created if missing; the five files are replaced)
+  --out DIR      folder to write (created if missing; the five files and vectors.json are replaced)
   --seed N       fast-check seed (default 1): the same seed and count give the same files
   --count N      generated cases per rule (default ${DEFAULT_VECTOR_COUNT}); duplicates are merged
   --rules GLOB   only rules whose ID matches the glob (* matches any run of characters)

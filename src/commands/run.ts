@@ -64,7 +64,7 @@ Options:
       --write-baseline F  write the current failures as a baseline file
       --export-counterexamples DIR
                           write every counterexample as test vectors (interop text files and
-                          sessions.jsonl, as export-vectors does)
+                          sessions.jsonl and vectors.json, as export-vectors does)
       --out DIR           report folder (default reports/)
       --format LIST       report formats: json,md,junit,html (default all)
       --shard i/n         run only shard i of n of the rule x target work (merge with "merge")

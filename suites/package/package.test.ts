@@ -207,6 +207,7 @@ describe('the CLI from the installed package', () => {
         'handle_syntax_invalid.txt',
         'handle_syntax_valid.txt',
         'sessions.jsonl',
+        'vectors.json',
       ]);
     },
     SLOW,
