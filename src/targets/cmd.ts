@@ -66,7 +66,9 @@ interface Job {
   readonly kind: ValidatorKind;
   readonly valueJson: string;
   readonly resolve: (verdict: Verdict) => void;
-  timer?: NodeJS.Timeout;
+  /** When the request times out (ms since the epoch), and the process it was sent to. */
+  deadline?: number;
+  proc?: HarnessProcess;
 }
 
 const errored = (message: string): Verdict => ({ outcome: 'errored', message });
@@ -74,6 +76,7 @@ const errored = (message: string): Verdict => ({ outcome: 'errored', message });
 export class CmdTarget implements Target {
   info: TargetInfo;
   private readonly log = new TextTail(STDERR_KEEP_CHARS);
+  private watchdog: NodeJS.Timeout | undefined;
   private readonly maxInFlight: number;
   private readonly maxRestarts: number;
   private readonly procs = new Set<HarnessProcess>();
@@ -155,6 +158,7 @@ export class CmdTarget implements Target {
 
   async close(): Promise<void> {
     this.closing = true;
+    this.disarmWatchdog();
     this.failQueued('the target was closed');
     await Promise.all([...this.procs].map((p) => p.stop(this.options.stopGraceMs ?? 1_000)));
     await this.starting;
@@ -208,13 +212,15 @@ export class CmdTarget implements Target {
     if (proc.state !== 'ready' || this.waitingDrain) return;
     let chunk = '';
     let blocked = false;
+    const deadline = Date.now() + this.options.timeoutMs;
     while (this.queueHead < this.queue.length && this.inFlight.size < this.maxInFlight) {
       const job = this.queue[this.queueHead] as Job;
       this.queueHead++;
       const seq = this.nextSeq++;
       const line = encodeValidate(seq, job.kind, job.valueJson);
       this.options.trace?.('send', line);
-      job.timer = setTimeout(() => this.onTimeout(proc, seq), this.options.timeoutMs);
+      job.deadline = deadline;
+      job.proc = proc;
       this.inFlight.set(seq, job);
       chunk += `${line}\n`;
       if (chunk.length >= CHUNK_CHARS) {
@@ -224,6 +230,7 @@ export class CmdTarget implements Target {
       }
     }
     if (chunk.length > 0) blocked = !proc.write(chunk);
+    this.armWatchdog();
     this.compactQueue();
     if (!blocked) return;
     // stdin is full: write more only once the program has read what it has.
@@ -305,6 +312,38 @@ export class CmdTarget implements Target {
     }
   }
 
+  /*
+   * One timer watches every request: requests are in flight in the order they were sent and all
+   * have the same timeout, so only the oldest can be the next to expire. (A timer per request
+   * costs more than the rest of the bookkeeping on a pipelined run.)
+   */
+  private armWatchdog(): void {
+    if (this.watchdog !== undefined) return;
+    const oldest = this.inFlight.values().next();
+    if (oldest.done === true) return;
+    const delay = Math.max(0, (oldest.value.deadline ?? Date.now()) - Date.now());
+    this.watchdog = setTimeout(() => {
+      this.watchdog = undefined;
+      this.checkDeadlines();
+    }, delay);
+  }
+
+  private disarmWatchdog(): void {
+    if (this.watchdog === undefined) return;
+    clearTimeout(this.watchdog);
+    this.watchdog = undefined;
+  }
+
+  private checkDeadlines(): void {
+    const first = this.inFlight.entries().next();
+    if (first.done === true) return;
+    const [seq, job] = first.value;
+    if (job.deadline !== undefined && job.proc !== undefined && job.deadline <= Date.now()) {
+      this.onTimeout(job.proc, seq);
+    }
+    this.armWatchdog();
+  }
+
   private onTimeout(proc: HarnessProcess, seq: number): void {
     if (!this.inFlight.has(seq)) return;
     const ms = this.options.timeoutMs;
@@ -328,7 +367,7 @@ export class CmdTarget implements Target {
     const job = this.inFlight.get(seq);
     if (job === undefined) return;
     this.inFlight.delete(seq);
-    clearTimeout(job.timer);
+    if (this.inFlight.size === 0) this.disarmWatchdog();
     job.resolve(verdict);
     this.schedulePump();
   }
