@@ -22,7 +22,9 @@ function isObject(value: unknown): value is Json {
 }
 
 function hasFloat(value: unknown): boolean {
-  if (typeof value === 'number') return !Number.isInteger(value);
+  if (typeof value === 'number') {
+    return !(Number.isInteger(value) && value >= -(2 ** 63) && value < 2 ** 63);
+  }
   const children = Array.isArray(value) ? value : isObject(value) ? Object.values(value) : [];
   return children.some(hasFloat);
 }
@@ -48,7 +50,7 @@ function didDocOk(value: unknown, bug: Bug | undefined): boolean {
   // The shallow check looks only at the document's own values, not inside them.
   const floats =
     bug === 'session-float-shallow'
-      ? Object.values(value).some((v) => typeof v === 'number' && !Number.isInteger(v))
+      ? Object.values(value).some((v) => typeof v === 'number' && hasFloat(v))
       : hasFloat(value);
   if (floats) return false;
   if (bug === 'session-did-doc-shape') {

@@ -23,6 +23,8 @@ export const jsonFloat: fc.Arbitrary<number> = fc.oneof(
     .tuple(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.integer({ min: 1, max: 1023 }))
     .map(([whole, k]) => whole + k / 1024),
   fc.constantFrom(0.5, -0.5, 0.1, 1.5, 3.14, 1e-7, 5e-324, 4503599627370495.5),
+  // Whole, but beyond signed 64 bits: only a float can hold them.
+  fc.constantFrom(1e30, 2 ** 63, -(2 ** 64), 1e300),
 );
 
 /** @internal Any string without lone surrogates (ASCII, or any Unicode code point). */

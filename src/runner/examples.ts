@@ -95,6 +95,7 @@ const SESSION_EDGES: readonly { kind: SessionKind; value: unknown }[] = [
   { kind: 'getSession', value: { handle: 'alice.test', did: PLC, accessJwt: 5, refreshJwt: null } },
   { kind: 'session', value: { ...BASE, didDoc: [PLC] } },
   { kind: 'session', value: { ...BASE, didDoc: { id: PLC, service: [{ weight: 0.5 }] } } },
+  { kind: 'session', value: { ...BASE, didDoc: { id: PLC, size: 1e30 } } },
   { kind: 'session', value: { ...BASE, status: null } },
   { kind: 'session', value: { ...BASE, email: null } },
   { kind: 'session', value: { ...BASE, didDoc: null } },

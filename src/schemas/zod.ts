@@ -28,7 +28,10 @@ export const didSchema = z
 
 /** The path of the first non-integer number inside `value`, or undefined when there is none. */
 function floatPath(value: unknown, path: PropertyKey[] = []): PropertyKey[] | undefined {
-  if (typeof value === 'number') return Number.isInteger(value) ? undefined : path;
+  if (typeof value === 'number') {
+    // 64-bit integers only: "integer is limited to 64 bits even ignoring Javascript".
+    return Number.isInteger(value) && value >= -(2 ** 63) && value < 2 ** 63 ? undefined : path;
+  }
   if (typeof value !== 'object' || value === null) return undefined;
   for (const [key, item] of Object.entries(value)) {
     const found = floatPath(item, [...path, Array.isArray(value) ? Number(key) : key]);

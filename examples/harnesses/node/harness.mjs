@@ -59,10 +59,12 @@ function isObject(value) {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-// The atproto data model has no floats. JSON 1.0 parses to the integer 1, so only numbers with
-// a fractional part count.
+// The atproto data model has no floats, and its integers are 64-bit. JSON 1.0 parses to the
+// integer 1, so numbers with a fractional part count, and whole numbers beyond 64 bits (1e30).
 function containsFloat(value) {
-  if (typeof value === 'number') return !Number.isInteger(value);
+  if (typeof value === 'number') {
+    return !(Number.isInteger(value) && value >= -(2 ** 63) && value < 2 ** 63);
+  }
   if (Array.isArray(value)) return value.some(containsFloat);
   if (isObject(value)) return Object.values(value).some(containsFloat);
   return false;

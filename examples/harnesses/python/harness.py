@@ -82,12 +82,17 @@ def has_type(value, expected):
 
 
 def contains_float(value):
-    """The atproto data model has no floats. JSON 1.0 is the integer 1 (JavaScript cannot tell
-    them apart), so only numbers with a fractional part, or too large to be exact, count."""
+    """The atproto data model has no floats, and its integers are 64-bit. JSON 1.0 is the integer
+    1 (JavaScript cannot tell them apart), so numbers with a fractional part count, and so do
+    whole numbers outside the signed 64-bit range (1e30, 2**64)."""
     stack = [value]
     while stack:
         item = stack.pop()
+        if isinstance(item, bool):
+            continue
         if isinstance(item, float) and not item.is_integer():
+            return True
+        if isinstance(item, (int, float)) and not -(2**63) <= item < 2**63:
             return True
         if isinstance(item, dict):
             stack.extend(item.values())

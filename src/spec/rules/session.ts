@@ -120,7 +120,8 @@ export const SESSION_RULES = [
     polarity: 'reject',
     area: 'session',
     kinds: BOTH,
-    summary: '`didDoc` holds atproto data only: no floating-point number at any depth.',
+    summary:
+      '`didDoc` holds atproto data only: no floating-point number, and no integer beyond 64 bits, at any depth.',
     source: spec(
       LEXICON_SPEC,
       'The (nested) contents of the data object must still be valid under the atproto data model. For example, it should not contain floats.',
