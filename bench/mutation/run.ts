@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { resourcePath } from '../../src/paths.js';
 import { DEFAULT_RUNS } from '../../src/runner/options.js';
 import { certifyMutants, type MutantRun } from './certify.js';
+import { certifyLive, type LiveMutantRun, summarizeLive } from './live-certify.js';
+import { LIVE_MUTANTS } from './live-mutants.js';
 import { MUTANTS } from './mutants.js';
 import { buildReport, writeMutationReport } from './report.js';
 import { summarizeMutant } from './summary.js';
@@ -11,7 +13,9 @@ import { summarizeMutant } from './summary.js';
  * `npm run mutation`: certifies every mutant at default settings (the runner's default runs and
  * the explicit examples) over several seeds, each mutant validating every kind, then once more
  * per seed with the examples off (on the kinds of its own rule) to show what the generators alone
- * catch. Exit code 1 when a mutant escapes in some seed.
+ * catch. The live-check mutants (coherence, DID method policy) are compared with the reference
+ * checks on the same number of generated values per seed. Exit code 1 when a mutant escapes in
+ * some seed.
  */
 
 const HELP = `Usage: npm run mutation -- [--seeds N] [--runs N] [--out DIR]
@@ -47,6 +51,7 @@ async function main(): Promise<number> {
 
   const byDefault = new Map<string, MutantRun[]>();
   const generatedOnly = new Map<string, MutantRun[]>();
+  const live = new Map<string, LiveMutantRun[]>();
   const collect = (into: Map<string, MutantRun[]>, found: Map<string, MutantRun>): void => {
     for (const [id, run] of found) into.set(id, [...(into.get(id) ?? []), run]);
   };
@@ -57,26 +62,41 @@ async function main(): Promise<number> {
       generatedOnly,
       await certifyMutants(MUTANTS, { seed, runs, kinds: 'rule', examples: false }),
     );
+    for (const [id, run] of certifyLive(LIVE_MUTANTS, { seed, runs })) {
+      live.set(id, [...(live.get(id) ?? []), run]);
+    }
     process.stderr.write(`seed ${seed}: ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
   }
   const summaries = MUTANTS.map((m) =>
     summarizeMutant(m, byDefault.get(m.id) ?? [], generatedOnly.get(m.id) ?? []),
   );
-  const report = buildReport(summaries, {
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    seeds,
-    runs,
-  });
+  const liveSummaries = LIVE_MUTANTS.map((m) => summarizeLive(m, live.get(m.id) ?? []));
+  const report = buildReport(
+    summaries,
+    { startedAt, finishedAt: new Date().toISOString(), seeds, runs },
+    liveSummaries,
+  );
   const files = writeMutationReport(report, out);
   const { summary: s } = report;
   process.stdout.write(
     `${s.caught}/${s.mutants} mutants caught (lax ${s.lax.caught}/${s.lax.total}, strict ${s.strict.caught}/${s.strict.total}); cases to detection median ${s.casesToDetection.median}, max ${s.casesToDetection.max} (generated only: median ${s.generatedCasesToDetection.median}, max ${s.generatedCasesToDetection.max})\n${files.join('\n')}\n`,
   );
-  for (const m of summaries.filter((x) => !x.caught)) {
-    process.stdout.write(`escaped: ${m.id} (caught in ${m.seedsCaught}/${seeds.length} seeds)\n`);
+  const l = s.live;
+  if (l !== undefined) {
+    process.stdout.write(
+      `live checks: ${l.caught}/${l.mutants} mutants caught (lax ${l.lax.caught}/${l.lax.total}, strict ${l.strict.caught}/${l.strict.total}); cases to detection median ${l.casesToDetection.median}, max ${l.casesToDetection.max}\n`,
+    );
   }
-  return s.caught === s.mutants ? 0 : 1;
+  const escaped = [
+    ...summaries.filter((m) => !m.caught).map((m) => ({ ...m, label: m.id })),
+    ...liveSummaries.filter((m) => !m.caught).map((m) => ({ ...m, label: `live ${m.id}` })),
+  ];
+  for (const m of escaped) {
+    process.stdout.write(
+      `escaped: ${m.label} (caught in ${m.seedsCaught}/${seeds.length} seeds)\n`,
+    );
+  }
+  return escaped.length === 0 ? 0 : 1;
 }
 
 main().then(
