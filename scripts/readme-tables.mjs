@@ -35,8 +35,11 @@ if (mutation !== undefined) {
     '',
     firstTables(body, 1),
   );
-  const detection = body.split('\n').find((l) => l.startsWith('Cases to detection'));
-  if (detection !== undefined) parts.push('', detection);
+  for (const prefix of ['Cases to detection', 'Live checks (']) {
+    const line = body.split('\n').find((l) => l.startsWith(prefix));
+    // In-page links of the full report point nowhere in the README.
+    if (line !== undefined) parts.push('', line.replace(/\[([^\]]*)\]\(#[^)]*\)/g, 'in reports/mutation/mutation.md'));
+  }
 }
 for (const [heading, title, tables] of [
   ['## Runner overhead', 'Runner overhead', 1],
