@@ -132,22 +132,27 @@ function throughputSection(t: ThroughputResult): string[] {
       ]),
     ),
     '',
-    ...table(
-      ['Ratio', 'Node harness', 'Python harness'],
-      [
-        [
-          'pipelined / in-process',
-          x(t.pipelinedOverInProcess.node ?? Number.NaN),
-          x(t.pipelinedOverInProcess.python ?? Number.NaN),
-        ],
-        [
-          'pipelined / lockstep',
-          x(t.pipelinedOverLockstep.node ?? Number.NaN),
-          x(t.pipelinedOverLockstep.python ?? Number.NaN),
-        ],
-      ],
-    ),
+    ...ratioTable(t, 'harness'),
   ];
+}
+
+/** Pipelined over in-process and over lockstep, for the Node and Python harnesses. */
+function ratioTable(
+  r: Pick<ThroughputResult, 'pipelinedOverInProcess' | 'pipelinedOverLockstep'>,
+  noun: string,
+): string[] {
+  const row = (name: string, ratios: Readonly<Record<string, number>>): string[] => [
+    name,
+    x(ratios.node ?? Number.NaN),
+    x(ratios.python ?? Number.NaN),
+  ];
+  return table(
+    ['Ratio', `Node ${noun}`, `Python ${noun}`],
+    [
+      row('pipelined / in-process', r.pipelinedOverInProcess),
+      row('pipelined / lockstep', r.pipelinedOverLockstep),
+    ],
+  );
 }
 
 function certificationSection(c: EndToEndResult): string[] {
@@ -168,21 +173,7 @@ function certificationSection(c: EndToEndResult): string[] {
       ]),
     ),
     '',
-    ...table(
-      ['Ratio', 'Node example', 'Python example'],
-      [
-        [
-          'pipelined / in-process',
-          x(c.pipelinedOverInProcess.node ?? Number.NaN),
-          x(c.pipelinedOverInProcess.python ?? Number.NaN),
-        ],
-        [
-          'pipelined / lockstep',
-          x(c.pipelinedOverLockstep.node ?? Number.NaN),
-          x(c.pipelinedOverLockstep.python ?? Number.NaN),
-        ],
-      ],
-    ),
+    ...ratioTable(c, 'example'),
   ];
 }
 
