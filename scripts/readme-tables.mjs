@@ -38,7 +38,8 @@ if (mutation !== undefined) {
   for (const prefix of ['Cases to detection', 'Live checks (']) {
     const line = body.split('\n').find((l) => l.startsWith(prefix));
     // In-page links of the full report point nowhere in the README.
-    if (line !== undefined) parts.push('', line.replace(/\[([^\]]*)\]\(#[^)]*\)/g, 'in reports/mutation/mutation.md'));
+    if (line !== undefined)
+      parts.push('', line.replace(/\[([^\]]*)\]\(#[^)]*\)/g, 'in reports/mutation/mutation.md'));
   }
 }
 for (const [heading, title, tables] of [
