@@ -75,6 +75,11 @@ const SESSION_ACCEPT: Readonly<
   'session.accept.opaque-tokens': (kind) => session({ kind, trait: 'opaque-tokens' }),
   'session.accept.did-doc-any-object': (kind) => session({ kind, trait: 'did-doc-any-object' }),
   'session.accept.get-session-no-tokens': (kind) => session({ kind, trait: 'no-tokens' }),
+  'session.accept.did-doc-int64': (kind) => session({ kind, trait: 'did-doc-int64' }),
+  'session.accept.did-doc-nesting': (kind) => session({ kind, trait: 'did-doc-nesting' }),
+  'session.accept.did-doc-compound': (kind) => session({ kind, trait: 'did-doc-compound' }),
+  'session.accept.did-doc-dollar-fields': (kind) =>
+    session({ kind, trait: 'did-doc-dollar-fields' }),
 };
 
 function validCase(kind: Kind): (value: JsonValue) => Case {

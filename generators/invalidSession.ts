@@ -1,10 +1,8 @@
-import fc from 'fast-check';
+import type fc from 'fast-check';
 import { SESSION_RULES, type SessionRuleId } from '../src/spec/rules/index.js';
 import type { SessionKind } from '../src/spec/session.js';
-import {
-  INVALID_SESSION_CASES,
-  type SessionRejectRuleId,
-} from './_internals/invalidSessionCases.js';
+import { invalidSessionCase, type SessionRejectRuleId } from './_internals/invalidSessionCases.js';
+import { unionOf } from './_internals/union.js';
 import type { Labelled } from './types.js';
 
 export type { SessionRejectRuleId };
@@ -18,15 +16,18 @@ export interface InvalidSessionConstraints {
 
 /** The session rules a validator must enforce for a kind, in catalogue order. @public */
 export function sessionRejectRules(kind: SessionKind): readonly SessionRejectRuleId[] {
-  const table = INVALID_SESSION_CASES[kind];
-  return SESSION_RULES.flatMap((r) => (r.id in table ? [r.id as SessionRejectRuleId] : []));
+  return SESSION_RULES.flatMap((r) =>
+    r.polarity === 'reject' && (r.kinds as readonly string[]).includes(kind) ? [r.id] : [],
+  );
 }
 
 /**
  * Invalid session objects, single-rule mutations of valid ones, each labelled with exactly the
- * rules it breaks: a non-object top level, a required field missing, `null` or a wrong type per
- * field, an invalid handle or DID, a didDoc that is an array or a primitive or holds a float at
- * some depth.
+ * rules it breaks: a non-object top level (an array of the field values in order among them), a
+ * required field missing (sometimes with a case-variant or snake_case twin present), `null` or a
+ * wrong type per field, an invalid handle or DID, a lone surrogate in a string, a didDoc that is
+ * not an object, shaped as a compound type, or holding a float, a bad `$type`, `$bytes`, `$link`,
+ * blob or lone surrogate at some depth.
  *
  * @remarks lexicons com.atproto.server.createSession / getSession (output)
  * @public
@@ -35,10 +36,10 @@ export function invalidSession(
   constraints: InvalidSessionConstraints,
 ): fc.Arbitrary<Labelled<SessionRuleId>> {
   const { kind, rule } = constraints;
-  const table = INVALID_SESSION_CASES[kind];
-  if (rule === undefined) return fc.oneof(...Object.values(table));
-  const arb = table[rule];
-  if (arb === undefined)
+  const rules = sessionRejectRules(kind);
+  if (rule === undefined)
+    return unionOf(Object.fromEntries(rules.map((r) => [r, invalidSessionCase(kind, r)])));
+  if (!rules.includes(rule))
     throw new RangeError(`invalidSession(): ${rule} does not apply to ${kind}`);
-  return arb;
+  return invalidSessionCase(kind, rule);
 }

@@ -20,4 +20,6 @@ export interface JsonObject {
 export interface Labelled<R extends RuleId = RuleId> {
   readonly value: JsonValue;
   readonly violates: R[];
+  /** What a validator that accepts it most likely does wrong (shown next to a failure). */
+  readonly cause?: string;
 }

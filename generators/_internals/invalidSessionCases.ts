@@ -1,10 +1,17 @@
 import fc from 'fast-check';
 import type { SESSION_RULES, SessionRuleId } from '../../src/spec/rules/index.js';
-import type { SessionKind } from '../../src/spec/session.js';
+import {
+  declaredFields,
+  SESSION_FIELDS,
+  type SessionField,
+  type SessionKind,
+} from '../../src/spec/session.js';
 import type { JsonObject, JsonValue, Labelled } from '../types.js';
 import { pick } from './chars.js';
+import { positional, twinKeys, withKeys } from './decoding.js';
 import { buildDidDoc, didDocParams } from './didDocParts.js';
 import { INVALID_DID_CASES } from './invalidDidCases.js';
+import { INVALID_DID_DOCS, loneSurrogateString } from './invalidDidDocCases.js';
 import { INVALID_HANDLE_CASES } from './invalidHandleCases.js';
 import {
   jsonFloat,
@@ -16,18 +23,13 @@ import {
   nonObjectJson,
   nonStringJson,
 } from './json.js';
-import {
-  declaredFields,
-  renderSession,
-  requiredFields,
-  type SessionField,
-  sessionDraft,
-} from './sessionDraft.js';
+import { renderSession, sessionDraft } from './sessionDraft.js';
 
 /*
- * One arbitrary per session rule a validator must enforce: a valid session of the kind with one
- * field removed, nulled, of the wrong type, or holding an invalid handle, DID or didDoc. Built by a
- * `map` from the valid session, so every shrink keeps the violation.
+ * One builder per session rule a validator must enforce, keyed by rule ID (the compiler names a
+ * missing one): a valid session of the kind with one field removed, nulled, of the wrong type, or
+ * holding an invalid handle, DID, string or didDoc. Built by a `map` from the valid session, so
+ * every shrink keeps the violation.
  */
 
 /** @internal The session rules with polarity `reject`. */
@@ -37,6 +39,7 @@ export type SessionRejectRuleId = Extract<
 >['id'];
 
 type Case = fc.Arbitrary<Labelled<SessionRuleId>>;
+type Builder = (kind: SessionKind) => Case;
 
 function validSession(kind: SessionKind): fc.Arbitrary<JsonObject> {
   return sessionDraft(kind).map((d) => renderSession(kind, d));
@@ -50,6 +53,11 @@ function withField(s: JsonObject, field: string, value: JsonValue | undefined): 
   return out;
 }
 
+function labelled(rule: SessionRuleId, cause?: string) {
+  return (value: JsonValue): Labelled<SessionRuleId> =>
+    cause === undefined ? { value, violates: [rule] } : { value, violates: [rule], cause };
+}
+
 function mutate(
   kind: SessionKind,
   rule: SessionRuleId,
@@ -58,7 +66,7 @@ function mutate(
 ): Case {
   return fc
     .tuple(validSession(kind), value)
-    .map(([s, v]) => ({ value: withField(s, field, v), violates: [rule] }));
+    .map(([s, v]) => labelled(rule)(withField(s, field, v)));
 }
 
 const BOOLEAN_FIELDS: readonly string[] = ['emailConfirmed', 'emailAuthFactor', 'active'];
@@ -102,65 +110,125 @@ function invalidStrings(
   return fc.oneof(...sources);
 }
 
-function cases(kind: SessionKind): Partial<Record<SessionRejectRuleId, Case>> {
-  const declared = declaredFields(kind);
-  const out: Partial<Record<SessionRejectRuleId, Case>> = {
-    'session.top-level.object': fc
-      .oneof(
-        nonObjectJson,
-        fc.constant(null),
-        validSession(kind).map((s) => [s]),
-        validSession(kind).map((s) => JSON.stringify(s)),
-      )
-      .map((value) => ({ value, violates: ['session.top-level.object'] })),
-    'session.field.not-null': fc.tuple(validSession(kind), fc.nat()).map(([s, n]) => ({
-      value: withField(s, pick(declared, n), null),
-      violates: ['session.field.not-null'],
-    })),
-    'session.field.didDoc.no-float': fc
-      .tuple(
-        validSession(kind),
-        fc.option(didDocParams, { nil: null }),
-        jsonObject(),
-        jsonKey,
-        nestedFloat,
-      )
-      .map(([s, params, other, key, float]) => {
-        // A DID document for the session, or any other object.
-        const base = params === null ? other : buildDidDoc(String(s.did), String(s.handle), params);
-        return {
-          value: withField(s, 'didDoc', { ...base, [key]: float }),
-          violates: ['session.field.didDoc.no-float'],
-        };
-      }),
-    'session.field.handle.format': mutate(
+/** A DID document for the session, or any other object. */
+function baseDoc(s: JsonObject, params: fc.Arbitrary<unknown>): fc.Arbitrary<JsonObject> {
+  return fc
+    .tuple(fc.option(didDocParams, { nil: null }), jsonObject(), params)
+    .map(([p, other]) => (p === null ? other : buildDidDoc(String(s.did), String(s.handle), p)));
+}
+
+function didDocCase(rule: keyof typeof INVALID_DID_DOCS): Builder {
+  return (kind) =>
+    validSession(kind).chain((s) =>
+      fc
+        .tuple(baseDoc(s, fc.constant(0)), INVALID_DID_DOCS[rule])
+        .map(([base, broken]) =>
+          labelled(rule)(
+            withField(
+              s,
+              'didDoc',
+              rule === 'session.field.didDoc.not-compound' ? broken : { ...base, ...broken },
+            ),
+          ),
+        ),
+    );
+}
+
+const UNICODE_FIELDS: readonly SessionField[] = ['accessJwt', 'refreshJwt', 'email', 'status'];
+
+/** A required field missing, maybe with a twin (case variant, folded, snake_case) holding it. */
+function missing(field: SessionField): Builder {
+  const rule = `session.required.${field}` as SessionRuleId;
+  const twins = twinKeys(field);
+  return (kind) =>
+    fc.tuple(validSession(kind), fc.option(fc.nat(), { nil: undefined })).map(([s, t]) => {
+      const without = withField(s, field, undefined);
+      if (t === undefined) return labelled(rule)(without);
+      return labelled(
+        rule,
+        'keys are matched case-insensitively or by alias (Go encoding/json, pydantic populate_by_name): a twin stood in for the missing field',
+      )(withKeys(without, [[pick(twins, t), s[field] ?? '']]));
+    });
+}
+
+type TypeRuleId = `session.field.${SessionField}.type`;
+
+const TYPE_BUILDERS = Object.fromEntries(
+  SESSION_FIELDS.map((field): [TypeRuleId, Builder] => [
+    `session.field.${field}.type`,
+    (kind) => mutate(kind, `session.field.${field}.type`, field, wrongType(field)),
+  ]),
+) as Record<TypeRuleId, Builder>;
+
+const BUILDERS: Readonly<Record<SessionRejectRuleId, Builder>> = {
+  'session.top-level.object': (kind) =>
+    fc.oneof(
+      nonObjectJson.map(labelled('session.top-level.object')),
+      fc.constant(null).map(labelled('session.top-level.object')),
+      validSession(kind).map((s) => labelled('session.top-level.object')([s])),
+      validSession(kind).map((s) => labelled('session.top-level.object')(JSON.stringify(s))),
+      fc
+        .tuple(validSession(kind), fc.nat())
+        .map(([s, n]) =>
+          labelled(
+            'session.top-level.object',
+            'arrays are decoded positionally into the struct fields, as serde does',
+          )(positional(kind, s, n)),
+        ),
+    ),
+  'session.required.accessJwt': missing('accessJwt'),
+  'session.required.refreshJwt': missing('refreshJwt'),
+  'session.required.handle': missing('handle'),
+  'session.required.did': missing('did'),
+  'session.field.not-null': (kind) =>
+    fc
+      .tuple(validSession(kind), fc.nat())
+      .map(([s, n]) =>
+        labelled(
+          'session.field.not-null',
+          'null is read as an absent optional (Option / Optional / pointer)',
+        )(withField(s, pick(declaredFields(kind), n), null)),
+      ),
+  ...TYPE_BUILDERS,
+  'session.field.didDoc.no-float': (kind) =>
+    validSession(kind).chain((s) =>
+      fc
+        .tuple(baseDoc(s, fc.constant(0)), jsonKey, nestedFloat)
+        .map(([base, key, float]) =>
+          labelled('session.field.didDoc.no-float')(
+            withField(s, 'didDoc', { ...base, [key]: float }),
+          ),
+        ),
+    ),
+  'session.field.didDoc.not-compound': didDocCase('session.field.didDoc.not-compound'),
+  'session.field.didDoc.type-field': didDocCase('session.field.didDoc.type-field'),
+  'session.field.didDoc.bytes': didDocCase('session.field.didDoc.bytes'),
+  'session.field.didDoc.link': didDocCase('session.field.didDoc.link'),
+  'session.field.didDoc.blob': didDocCase('session.field.didDoc.blob'),
+  'session.field.didDoc.unicode': didDocCase('session.field.didDoc.unicode'),
+  'session.field.handle.format': (kind) =>
+    mutate(
       kind,
       'session.field.handle.format',
       'handle',
       invalidStrings(INVALID_HANDLE_CASES, 'handle.type.string'),
     ),
-    'session.field.did.format': mutate(
+  'session.field.did.format': (kind) =>
+    mutate(
       kind,
       'session.field.did.format',
       'did',
       invalidStrings(INVALID_DID_CASES, 'did.type.string'),
     ),
-  };
-  for (const field of declared) {
-    const typeRule = `session.field.${field}.type` as SessionRejectRuleId;
-    out[typeRule] = mutate(kind, typeRule, field, wrongType(field));
-  }
-  for (const field of requiredFields(kind)) {
-    const requiredRule = `session.required.${field}` as SessionRejectRuleId;
-    out[requiredRule] = mutate(kind, requiredRule, field, fc.constant(undefined));
-  }
-  return out;
-}
-
-/** @internal The arbitraries of each kind, for the rules that apply to it. */
-export const INVALID_SESSION_CASES: Readonly<
-  Record<SessionKind, Partial<Record<SessionRejectRuleId, Case>>>
-> = {
-  session: cases('session'),
-  getSession: cases('getSession'),
+  'session.field.unicode': (kind) => {
+    const fields = UNICODE_FIELDS.filter((f) => declaredFields(kind).includes(f));
+    return fc
+      .tuple(validSession(kind), fc.nat(), loneSurrogateString)
+      .map(([s, n, str]) => labelled('session.field.unicode')(withField(s, pick(fields, n), str)));
+  },
 };
+
+/** @internal A builder for every reject rule of the catalogue. */
+export function invalidSessionCase(kind: SessionKind, rule: SessionRejectRuleId): Case {
+  return BUILDERS[rule](kind);
+}

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { INACTIVE_STATUSES } from '../../src/spec/coherence.js';
-import type { SessionKind } from '../../src/spec/session.js';
+import {
+  declaredFields,
+  requiredFields,
+  SESSION_FIELD_TABLE,
+  SESSION_FIELDS,
+  type SessionField,
+  type SessionKind,
+} from '../../src/spec/session.js';
 import { did as didArb } from '../did.js';
 import { email as emailArb } from '../email.js';
 import { handle as handleArb } from '../handle.js';
@@ -8,7 +15,14 @@ import { opaqueToken } from '../opaqueToken.js';
 import { status as statusArb } from '../status.js';
 import { token } from '../token.js';
 import type { JsonObject } from '../types.js';
+import { INTERNAL_KEYS, setOwn, twinKeys } from './decoding.js';
 import { buildDidDoc, didDocParams } from './didDocParts.js';
+import {
+  type DidDocTrait,
+  didDocWithTrait,
+  isDidDocTrait,
+  objectWithInternalKeys,
+} from './didDocTraits.js';
 import { jsonKey, jsonObject, jsonValue } from './json.js';
 import {
   accessParams,
@@ -28,36 +42,11 @@ import { shrinkingChoice } from './union.js';
  * undeclared fields are ignored.
  */
 
-/** @internal Declared fields, in lexicon order. */
-export const SESSION_FIELDS = [
-  'accessJwt',
-  'refreshJwt',
-  'handle',
-  'did',
-  'didDoc',
-  'email',
-  'emailConfirmed',
-  'emailAuthFactor',
-  'active',
-  'status',
-] as const;
+export { declaredFields, requiredFields, SESSION_FIELDS, type SessionField };
 
-/** @internal */
-export type SessionField = (typeof SESSION_FIELDS)[number];
-
-const TOKEN_FIELDS: readonly string[] = ['accessJwt', 'refreshJwt'];
-
-/** @internal The fields a kind declares. */
-export function declaredFields(kind: SessionKind): readonly SessionField[] {
-  return kind === 'session'
-    ? SESSION_FIELDS
-    : SESSION_FIELDS.filter((f) => !TOKEN_FIELDS.includes(f));
-}
-
-/** @internal The fields a kind requires. */
-export function requiredFields(kind: SessionKind): readonly SessionField[] {
-  return kind === 'session' ? ['accessJwt', 'refreshJwt', 'handle', 'did'] : ['handle', 'did'];
-}
+const TOKEN_FIELDS: readonly string[] = SESSION_FIELDS.filter(
+  (f) => SESSION_FIELD_TABLE[f].tokenOnly,
+);
 
 /** @internal A class of valid sessions; each matches one `session.accept.*` rule. */
 export type SessionTrait =
@@ -66,7 +55,8 @@ export type SessionTrait =
   | 'email-any-string'
   | 'opaque-tokens'
   | 'did-doc-any-object'
-  | 'no-tokens';
+  | 'no-tokens'
+  | DidDocTrait;
 
 /** @internal A session before rendering: tokens may still be JWT parts, so one claim can break. */
 export interface SessionDraft {
@@ -110,10 +100,20 @@ function extras(kind: SessionKind, tokenKeys: boolean, minKeys: number): fc.Arbi
   const declared: readonly string[] = SESSION_FIELDS;
   const random = jsonKey.map((k) => (declared.includes(k) ? `x-${k}` : k));
   const named = fc.constantFrom('$type', 'createdAt', 'didDocument', 'emailConfirmedAt', 'x');
+  // Twins of declared fields (what case-insensitive or aliasing decoders read as the field) and
+  // names of object internals: unknown fields too, whatever they hold.
+  const twins = fc.constantFrom(...declaredFields(kind).flatMap(twinKeys));
+  const internals = fc.constantFrom(...INTERNAL_KEYS);
   const key =
     tokenKeys && kind === 'getSession'
-      ? fc.oneof({ arbitrary: random, weight: 3 }, named, fc.constantFrom(...TOKEN_FIELDS))
-      : fc.oneof({ arbitrary: random, weight: 3 }, named);
+      ? fc.oneof(
+          { arbitrary: random, weight: 3 },
+          named,
+          twins,
+          internals,
+          fc.constantFrom(...TOKEN_FIELDS),
+        )
+      : fc.oneof({ arbitrary: random, weight: 3 }, named, twins, internals);
   const dict = fc.dictionary(key, jsonValue, { minKeys, maxKeys: 4, noNullPrototype: true });
   return minKeys > 0 ? dict : fc.oneof({ arbitrary: fc.constant({}), weight: 2 }, dict);
 }
@@ -157,13 +157,15 @@ export function sessionDraft(
   );
   const doc =
     trait === 'did-doc-any-object'
-      ? constantMaker(jsonObject())
-      : coherent
-        ? coherentDoc
-        : shrinkingChoice(
-            { arbitrary: constantMaker(jsonObject()), weight: 1 },
-            { arbitrary: coherentDoc, weight: 2 },
-          );
+      ? constantMaker(fc.oneof(jsonObject(), objectWithInternalKeys))
+      : isDidDocTrait(trait)
+        ? didDocWithTrait(trait, coherentDoc)
+        : coherent
+          ? coherentDoc
+          : shrinkingChoice(
+              { arbitrary: constantMaker(jsonObject()), weight: 1 },
+              { arbitrary: coherentDoc, weight: 2 },
+            );
   const tokenKeys = !coherent && trait !== 'no-tokens';
 
   return fc
@@ -173,7 +175,7 @@ export function sessionDraft(
         handle: handleArb({ lowercase: coherent }),
         accessJwt: tokenMaker(jwtAccess),
         refreshJwt: tokenMaker(jwtRefresh),
-        didDoc: optional(doc, trait === 'did-doc-any-object'),
+        didDoc: optional(doc, trait === 'did-doc-any-object' || isDidDocTrait(trait)),
         email: optional(emailArb(), trait === 'email-any-string'),
         emailConfirmed: optional(fc.boolean(), false),
         emailAuthFactor: optional(fc.boolean(), false),
@@ -227,7 +229,7 @@ export function renderSession(kind: SessionKind, d: SessionDraft): JsonObject {
   if (d.status !== undefined) out.status = d.status;
   const declared: readonly string[] = declaredFields(kind);
   for (const [key, value] of Object.entries(d.extras)) {
-    if (!declared.includes(key)) out[key] = value;
+    if (!declared.includes(key)) setOwn(out, key, value);
   }
   return out;
 }

@@ -153,7 +153,9 @@ const SESSION_CLASSES: Readonly<
   'session.accept.did-doc-any-object': ({ value }) =>
     (value as { didDoc?: unknown }).didDoc !== undefined,
   'session.accept.unknown-fields': ({ kind, value }) =>
-    Object.keys(value as object).some((k) => !declaredFields(kind).includes(k)),
+    Object.keys(value as object).some(
+      (k) => !(declaredFields(kind) as readonly string[]).includes(k),
+    ),
   'session.accept.get-session-no-tokens': ({ kind, value }) =>
     kind === 'getSession' && (value as { accessJwt?: unknown }).accessJwt === undefined,
 };

@@ -1,7 +1,13 @@
-import { containsFloat, isPlainObject } from './data-model.js';
+import {
+  type DataModelFault,
+  dataModelFaults,
+  hasLoneSurrogate,
+  isCompoundShape,
+  isPlainObject,
+} from './data-model.js';
 import { didViolations } from './did.js';
 import { handleViolations } from './handle.js';
-import type { SessionRuleId } from './rules/index.js';
+import { SESSION_RULES, type SessionRuleId } from './rules/index.js';
 
 /*
  * The session objects, from the lexicons com.atproto.server.{createSession,refreshSession,
@@ -9,7 +15,8 @@ import type { SessionRuleId } from './rules/index.js';
  * - kind `session` (createSession, refreshSession): accessJwt, refreshJwt, handle, did required
  * - kind `getSession`: handle and did required; no token fields (they are unknown fields there)
  * - each declared field has its type; handle and did have their formats; none is nullable
- * - didDoc is `unknown`: an object (not an array) with no floats at any depth
+ * - strings are Unicode (no lone surrogate)
+ * - didDoc is `unknown`: an object (not an array, not shaped as a compound type) of atproto data
  * - status has knownValues only (an open set); email has no format
  * - undeclared fields are ignored
  */
@@ -25,35 +32,82 @@ export class InvalidSessionError extends Error {
 
 type FieldType = 'string' | 'boolean' | 'unknown';
 
-const FIELDS: Readonly<Record<string, FieldType>> = {
-  accessJwt: 'string',
-  refreshJwt: 'string',
-  handle: 'string',
-  did: 'string',
-  didDoc: 'unknown',
-  email: 'string',
-  emailConfirmed: 'boolean',
-  emailAuthFactor: 'boolean',
-  active: 'boolean',
-  status: 'string',
-};
-
-const TOKEN_FIELDS = ['accessJwt', 'refreshJwt'];
-
-/** The fields each kind declares, in lexicon order. */
-export function declaredFields(kind: SessionKind): readonly string[] {
-  const all = Object.keys(FIELDS);
-  return kind === 'session' ? all : all.filter((f) => !TOKEN_FIELDS.includes(f));
+/** A declared field: its lexicon type, and whether only kind `session` declares it (tokens). */
+export interface SessionFieldSpec {
+  readonly type: FieldType;
+  readonly tokenOnly: boolean;
+  readonly required: boolean;
 }
 
-export function requiredFields(kind: SessionKind): readonly string[] {
-  return kind === 'session' ? ['accessJwt', 'refreshJwt', 'handle', 'did'] : ['handle', 'did'];
+/** The one table of declared session fields, in lexicon order. */
+export const SESSION_FIELD_TABLE = {
+  accessJwt: { type: 'string', tokenOnly: true, required: true },
+  refreshJwt: { type: 'string', tokenOnly: true, required: true },
+  handle: { type: 'string', tokenOnly: false, required: true },
+  did: { type: 'string', tokenOnly: false, required: true },
+  didDoc: { type: 'unknown', tokenOnly: false, required: false },
+  email: { type: 'string', tokenOnly: false, required: false },
+  emailConfirmed: { type: 'boolean', tokenOnly: false, required: false },
+  emailAuthFactor: { type: 'boolean', tokenOnly: false, required: false },
+  active: { type: 'boolean', tokenOnly: false, required: false },
+  status: { type: 'string', tokenOnly: false, required: false },
+} as const satisfies Readonly<Record<string, SessionFieldSpec>>;
+
+export type SessionField = keyof typeof SESSION_FIELD_TABLE;
+
+export const SESSION_FIELDS = Object.keys(SESSION_FIELD_TABLE) as readonly SessionField[];
+
+function fieldSpec(field: SessionField): SessionFieldSpec {
+  return SESSION_FIELD_TABLE[field];
+}
+
+/** The fields each kind declares, in lexicon order. */
+export function declaredFields(kind: SessionKind): readonly SessionField[] {
+  return kind === 'session'
+    ? SESSION_FIELDS
+    : SESSION_FIELDS.filter((f) => !fieldSpec(f).tokenOnly);
+}
+
+export function requiredFields(kind: SessionKind): readonly SessionField[] {
+  return declaredFields(kind).filter((f) => fieldSpec(f).required);
 }
 
 function hasType(value: unknown, type: FieldType): boolean {
   if (type === 'unknown') return isPlainObject(value);
   return typeof value === type;
 }
+
+const DID_DOC_FAULT_RULE: Readonly<Record<DataModelFault, SessionRuleId>> = {
+  float: 'session.field.didDoc.no-float',
+  unicode: 'session.field.didDoc.unicode',
+  'type-field': 'session.field.didDoc.type-field',
+  bytes: 'session.field.didDoc.bytes',
+  link: 'session.field.didDoc.link',
+  blob: 'session.field.didDoc.blob',
+};
+
+function didDocViolations(doc: Record<string, unknown>, found: Set<SessionRuleId>): void {
+  if (isCompoundShape(doc)) found.add('session.field.didDoc.not-compound');
+  for (const fault of dataModelFaults(doc)) found.add(DID_DOC_FAULT_RULE[fault]);
+}
+
+/** Checks of a declared field whose type is right. */
+function formatViolations(field: SessionField, v: unknown, found: Set<SessionRuleId>): void {
+  if (field === 'handle') {
+    if (handleViolations(v).length > 0) found.add('session.field.handle.format');
+  } else if (field === 'did') {
+    if (didViolations(v).length > 0) found.add('session.field.did.format');
+  } else if (field === 'didDoc') {
+    didDocViolations(v as Record<string, unknown>, found);
+  } else if (typeof v === 'string' && hasLoneSurrogate(v)) {
+    found.add('session.field.unicode');
+  }
+}
+
+/** The reject rules, in catalogue order: the order violations are reported in. */
+const ORDER: readonly SessionRuleId[] = SESSION_RULES.filter((r) => r.polarity === 'reject').map(
+  (r) => r.id,
+);
 
 /** Every session rule the value breaks, in catalogue order; empty when it is valid. */
 export function sessionViolations(kind: SessionKind, value: unknown): SessionRuleId[] {
@@ -65,44 +119,13 @@ export function sessionViolations(kind: SessionKind, value: unknown): SessionRul
   for (const field of declaredFields(kind)) {
     const v = value[field];
     if (v === undefined) continue;
-    if (v === null) {
-      found.add('session.field.not-null');
-      continue;
-    }
-    const type = FIELDS[field] as FieldType;
-    if (!hasType(v, type)) {
+    if (v === null) found.add('session.field.not-null');
+    else if (!hasType(v, fieldSpec(field).type))
       found.add(`session.field.${field}.type` as SessionRuleId);
-      continue;
-    }
-    if (field === 'handle' && handleViolations(v).length > 0)
-      found.add('session.field.handle.format');
-    if (field === 'did' && didViolations(v).length > 0) found.add('session.field.did.format');
-    if (field === 'didDoc' && containsFloat(v)) found.add('session.field.didDoc.no-float');
+    else formatViolations(field, v, found);
   }
   return ORDER.filter((id) => found.has(id));
 }
-
-const ORDER: readonly SessionRuleId[] = [
-  'session.top-level.object',
-  'session.required.accessJwt',
-  'session.required.refreshJwt',
-  'session.required.handle',
-  'session.required.did',
-  'session.field.not-null',
-  'session.field.accessJwt.type',
-  'session.field.refreshJwt.type',
-  'session.field.handle.type',
-  'session.field.did.type',
-  'session.field.email.type',
-  'session.field.emailConfirmed.type',
-  'session.field.emailAuthFactor.type',
-  'session.field.active.type',
-  'session.field.status.type',
-  'session.field.didDoc.type',
-  'session.field.didDoc.no-float',
-  'session.field.handle.format',
-  'session.field.did.format',
-];
 
 export function isValidSession(kind: SessionKind, value: unknown): boolean {
   return sessionViolations(kind, value).length === 0;

@@ -16,6 +16,7 @@ export const COHERENCE_RULES = [
   {
     id: 'coherence.token.jwt-shape',
     level: 'SHOULD',
+    keyword: 'SHOULD',
     polarity: 'reject',
     area: 'coherence',
     kinds: ['live'],
@@ -29,6 +30,7 @@ export const COHERENCE_RULES = [
   {
     id: 'coherence.token.access-typ',
     level: 'SHOULD',
+    keyword: 'SHOULD',
     polarity: 'reject',
     area: 'coherence',
     kinds: ['live'],
@@ -41,6 +43,7 @@ export const COHERENCE_RULES = [
   {
     id: 'coherence.token.refresh-typ',
     level: 'SHOULD',
+    keyword: 'SHOULD',
     polarity: 'reject',
     area: 'coherence',
     kinds: ['live'],
@@ -53,6 +56,7 @@ export const COHERENCE_RULES = [
   {
     id: 'coherence.token.sub-is-did',
     level: 'SHOULD',
+    keyword: 'SHOULD',
     polarity: 'reject',
     area: 'coherence',
     kinds: ['live'],
@@ -65,6 +69,7 @@ export const COHERENCE_RULES = [
   {
     id: 'coherence.token.aud-is-did',
     level: 'SHOULD',
+    keyword: 'REQUIRED',
     polarity: 'reject',
     area: 'coherence',
     kinds: ['live'],
@@ -77,6 +82,7 @@ export const COHERENCE_RULES = [
   {
     id: 'coherence.token.exp-after-iat',
     level: 'SHOULD',
+    keyword: 'MUST NOT',
     polarity: 'reject',
     area: 'coherence',
     kinds: ['live'],
@@ -89,6 +95,7 @@ export const COHERENCE_RULES = [
   {
     id: 'coherence.token.scope',
     level: 'SHOULD',
+    keyword: 'SHOULD',
     polarity: 'reject',
     area: 'coherence',
     kinds: ['live'],
@@ -101,6 +108,7 @@ export const COHERENCE_RULES = [
   {
     id: 'coherence.did-doc.id-is-did',
     level: 'SHOULD',
+    keyword: 'SHOULD',
     polarity: 'reject',
     area: 'coherence',
     kinds: ['live'],
@@ -113,6 +121,7 @@ export const COHERENCE_RULES = [
   {
     id: 'coherence.did-doc.aka-handle',
     level: 'SHOULD',
+    keyword: 'MUST',
     polarity: 'reject',
     area: 'coherence',
     kinds: ['live'],
@@ -123,6 +132,7 @@ export const COHERENCE_RULES = [
   {
     id: 'coherence.handle.lowercase',
     level: 'SHOULD',
+    keyword: 'SHOULD',
     polarity: 'reject',
     area: 'coherence',
     kinds: ['live'],
@@ -135,6 +145,7 @@ export const COHERENCE_RULES = [
   {
     id: 'coherence.status.inactive',
     level: 'SHOULD',
+    keyword: 'MUST',
     polarity: 'reject',
     area: 'coherence',
     kinds: ['live'],

@@ -9,6 +9,7 @@ export const DID_RULES = [
   {
     id: 'did.type.string',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'reject',
     area: 'did',
     kinds: ['did'],
@@ -18,6 +19,7 @@ export const DID_RULES = [
   {
     id: 'did.prefix',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'reject',
     area: 'did',
     kinds: ['did'],
@@ -27,6 +29,7 @@ export const DID_RULES = [
   {
     id: 'did.method.lowercase',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'reject',
     area: 'did',
     kinds: ['did'],
@@ -39,6 +42,7 @@ export const DID_RULES = [
   {
     id: 'did.identifier.present',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'reject',
     area: 'did',
     kinds: ['did'],
@@ -51,6 +55,7 @@ export const DID_RULES = [
   {
     id: 'did.chars.allowed',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'reject',
     area: 'did',
     kinds: ['did'],
@@ -63,6 +68,7 @@ export const DID_RULES = [
   {
     id: 'did.no-query-fragment-path',
     level: 'MUST',
+    keyword: 'MUST NOT',
     polarity: 'reject',
     area: 'did',
     kinds: ['did'],
@@ -75,6 +81,7 @@ export const DID_RULES = [
   {
     id: 'did.end.no-colon',
     level: 'MUST',
+    keyword: 'MUST NOT',
     polarity: 'reject',
     area: 'did',
     kinds: ['did'],
@@ -83,7 +90,8 @@ export const DID_RULES = [
   },
   {
     id: 'did.end.no-percent',
-    level: 'MUST',
+    level: 'SHOULD',
+    keyword: 'SHOULD NOT',
     polarity: 'reject',
     area: 'did',
     kinds: ['did'],
@@ -96,6 +104,7 @@ export const DID_RULES = [
   {
     id: 'did.length.max',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'reject',
     area: 'did',
     kinds: ['did'],
@@ -109,6 +118,7 @@ export const DID_RULES = [
   {
     id: 'did.accept.syntax',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'accept',
     area: 'did',
     kinds: ['did'],
@@ -120,7 +130,8 @@ export const DID_RULES = [
   },
   {
     id: 'did.accept.any-method',
-    level: 'MUST',
+    level: 'SHOULD',
+    keyword: 'SHOULD',
     polarity: 'accept',
     area: 'did',
     kinds: ['did'],
@@ -134,6 +145,7 @@ export const DID_RULES = [
   {
     id: 'did.accept.colons',
     level: 'MUST',
+    keyword: 'MAY',
     polarity: 'accept',
     area: 'did',
     kinds: ['did'],
@@ -146,6 +158,7 @@ export const DID_RULES = [
   {
     id: 'did.accept.percent-encoding',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'accept',
     area: 'did',
     kinds: ['did'],
@@ -158,6 +171,7 @@ export const DID_RULES = [
   {
     id: 'did.accept.case-sensitive-identifier',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'accept',
     area: 'did',
     kinds: ['did'],
@@ -167,6 +181,7 @@ export const DID_RULES = [
   {
     id: 'did.accept.length-limit',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'accept',
     area: 'did',
     kinds: ['did'],
@@ -178,7 +193,8 @@ export const DID_RULES = [
   },
   {
     id: 'did.accept.plc-any-length',
-    level: 'MUST',
+    level: 'SHOULD',
+    keyword: 'SHOULD',
     polarity: 'accept',
     area: 'did',
     kinds: ['did'],
@@ -192,6 +208,7 @@ export const DID_RULES = [
   {
     id: 'did.accept.web-localhost-port',
     level: 'MUST',
+    keyword: 'MAY',
     polarity: 'accept',
     area: 'did',
     kinds: ['did'],
@@ -211,6 +228,7 @@ export const DID_POLICY_RULES = [
   {
     id: 'did.plc.identifier-format',
     level: 'SHOULD',
+    keyword: 'MUST',
     polarity: 'reject',
     area: 'did-policy',
     kinds: ['live'],
@@ -223,6 +241,7 @@ export const DID_POLICY_RULES = [
   {
     id: 'did.web.hostname-only',
     level: 'SHOULD',
+    keyword: 'MUST NOT',
     polarity: 'reject',
     area: 'did-policy',
     kinds: ['live'],
@@ -235,6 +254,7 @@ export const DID_POLICY_RULES = [
   {
     id: 'did.web.port-localhost-only',
     level: 'SHOULD',
+    keyword: 'MUST NOT',
     polarity: 'reject',
     area: 'did-policy',
     kinds: ['live'],

@@ -8,6 +8,7 @@ export const HANDLE_RULES = [
   {
     id: 'handle.type.string',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'reject',
     area: 'handle',
     kinds: ['handle'],
@@ -17,6 +18,7 @@ export const HANDLE_RULES = [
   {
     id: 'handle.chars.allowed',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'reject',
     area: 'handle',
     kinds: ['handle'],
@@ -29,6 +31,7 @@ export const HANDLE_RULES = [
   {
     id: 'handle.chars.no-whitespace-control',
     level: 'MUST',
+    keyword: 'MUST NOT',
     polarity: 'reject',
     area: 'handle',
     kinds: ['handle'],
@@ -41,6 +44,7 @@ export const HANDLE_RULES = [
   {
     id: 'handle.length.max',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'reject',
     area: 'handle',
     kinds: ['handle'],
@@ -53,6 +57,7 @@ export const HANDLE_RULES = [
   {
     id: 'handle.labels.min-two',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'reject',
     area: 'handle',
     kinds: ['handle'],
@@ -65,6 +70,7 @@ export const HANDLE_RULES = [
   {
     id: 'handle.label.non-empty',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'reject',
     area: 'handle',
     kinds: ['handle'],
@@ -77,6 +83,7 @@ export const HANDLE_RULES = [
   {
     id: 'handle.label.no-trailing-dot',
     level: 'MUST',
+    keyword: 'MUST NOT',
     polarity: 'reject',
     area: 'handle',
     kinds: ['handle'],
@@ -86,6 +93,7 @@ export const HANDLE_RULES = [
   {
     id: 'handle.label.max-length',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'reject',
     area: 'handle',
     kinds: ['handle'],
@@ -98,6 +106,7 @@ export const HANDLE_RULES = [
   {
     id: 'handle.label.hyphen-edges',
     level: 'MUST',
+    keyword: 'MUST NOT',
     polarity: 'reject',
     area: 'handle',
     kinds: ['handle'],
@@ -107,6 +116,7 @@ export const HANDLE_RULES = [
   {
     id: 'handle.tld.starts-with-letter',
     level: 'MUST',
+    keyword: 'MUST NOT',
     polarity: 'reject',
     area: 'handle',
     kinds: ['handle'],
@@ -120,6 +130,7 @@ export const HANDLE_RULES = [
   {
     id: 'handle.accept.syntax',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'accept',
     area: 'handle',
     kinds: ['handle'],
@@ -132,18 +143,17 @@ export const HANDLE_RULES = [
   {
     id: 'handle.accept.case-insensitive',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'accept',
     area: 'handle',
     kinds: ['handle'],
     summary: 'Upper-case and mixed-case handles are valid syntax.',
-    source: spec(
-      HANDLE_SPEC,
-      'Handles are not case-sensitive, and should be normalized to lowercase (that is, normalize ASCII `A-Z` to `a-z`)',
-    ),
+    source: spec(HANDLE_SPEC, 'Handles are not case-sensitive'),
   },
   {
     id: 'handle.accept.length-limits',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'accept',
     area: 'handle',
     kinds: ['handle'],
@@ -157,6 +167,7 @@ export const HANDLE_RULES = [
   {
     id: 'handle.accept.one-char-tld',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'accept',
     area: 'handle',
     kinds: ['handle'],
@@ -166,6 +177,7 @@ export const HANDLE_RULES = [
   {
     id: 'handle.accept.numeric-label',
     level: 'MUST',
+    keyword: 'MAY',
     polarity: 'accept',
     area: 'handle',
     kinds: ['handle'],
@@ -178,6 +190,7 @@ export const HANDLE_RULES = [
   {
     id: 'handle.accept.inner-hyphens',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'accept',
     area: 'handle',
     kinds: ['handle'],
@@ -187,6 +200,7 @@ export const HANDLE_RULES = [
   {
     id: 'handle.accept.punycode',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'accept',
     area: 'handle',
     kinds: ['handle'],
@@ -198,7 +212,8 @@ export const HANDLE_RULES = [
   },
   {
     id: 'handle.accept.disallowed-tld',
-    level: 'MUST',
+    level: 'SHOULD',
+    keyword: 'SHOULD NOT',
     polarity: 'accept',
     area: 'handle',
     kinds: ['handle'],
@@ -212,13 +227,11 @@ export const HANDLE_RULES = [
   {
     id: 'handle.accept.handle-invalid',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'accept',
     area: 'handle',
     kinds: ['handle'],
     summary: 'The special value `handle.invalid` is valid handle syntax.',
-    source: spec(
-      HANDLE_SPEC,
-      'This value is syntactically valid in the Lexicon schema language, but should not be accepted as a valid handle in most contexts.',
-    ),
+    source: spec(HANDLE_SPEC, 'This value is syntactically valid in the Lexicon schema language'),
   },
 ] as const satisfies readonly Rule[];

@@ -25,6 +25,7 @@ export const HTTP_RULES = [
   {
     id: 'http.create-session.status-code-conformance',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
@@ -34,6 +35,7 @@ export const HTTP_RULES = [
   {
     id: 'http.create-session.content-type-conformance',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
@@ -43,6 +45,7 @@ export const HTTP_RULES = [
   {
     id: 'http.create-session.response-schema-conformance',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
@@ -53,6 +56,7 @@ export const HTTP_RULES = [
   {
     id: 'http.create-session.invalid-credentials-rejected',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
@@ -62,6 +66,7 @@ export const HTTP_RULES = [
   {
     id: 'http.create-session.no-account-enumeration',
     level: 'SHOULD',
+    keyword: 'SHOULD',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
@@ -72,6 +77,7 @@ export const HTTP_RULES = [
   {
     id: 'http.create-session.negative-data-rejection',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
@@ -82,6 +88,7 @@ export const HTTP_RULES = [
   {
     id: 'http.create-session.unsupported-method',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
@@ -94,6 +101,7 @@ export const HTTP_RULES = [
   {
     id: 'http.get-session.status-code-conformance',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
@@ -107,6 +115,7 @@ export const HTTP_RULES = [
   {
     id: 'http.get-session.content-type-conformance',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
@@ -116,6 +125,7 @@ export const HTTP_RULES = [
   {
     id: 'http.get-session.response-schema-conformance',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
@@ -126,6 +136,7 @@ export const HTTP_RULES = [
   {
     id: 'http.get-session.same-account',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
@@ -139,6 +150,7 @@ export const HTTP_RULES = [
   {
     id: 'http.get-session.missing-auth',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
@@ -148,6 +160,7 @@ export const HTTP_RULES = [
   {
     id: 'http.get-session.ignored-auth',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
@@ -161,6 +174,7 @@ export const HTTP_RULES = [
   {
     id: 'http.get-session.token-type-separation',
     level: 'SHOULD',
+    keyword: 'SHOULD',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
@@ -173,6 +187,7 @@ export const HTTP_RULES = [
   {
     id: 'http.refresh-session.status-code-conformance',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
@@ -182,6 +197,7 @@ export const HTTP_RULES = [
   {
     id: 'http.refresh-session.content-type-conformance',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
@@ -191,6 +207,7 @@ export const HTTP_RULES = [
   {
     id: 'http.refresh-session.response-schema-conformance',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
@@ -201,6 +218,7 @@ export const HTTP_RULES = [
   {
     id: 'http.refresh-session.rotates-refresh-token',
     level: 'SHOULD',
+    keyword: 'SHOULD',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
@@ -213,6 +231,7 @@ export const HTTP_RULES = [
   {
     id: 'http.refresh-session.token-type-separation',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
@@ -223,6 +242,7 @@ export const HTTP_RULES = [
   {
     id: 'http.refresh-session.use-after-free',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
@@ -237,6 +257,7 @@ export const HTTP_RULES = [
   {
     id: 'http.delete-session.status-code-conformance',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
@@ -250,6 +271,7 @@ export const HTTP_RULES = [
   {
     id: 'http.xrpc.not-a-server-error',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
@@ -260,6 +282,7 @@ export const HTTP_RULES = [
   {
     id: 'http.xrpc.error-body-conformance',
     level: 'SHOULD',
+    keyword: 'SHOULD',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],

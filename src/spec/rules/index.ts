@@ -5,6 +5,7 @@ import { HTTP_RULES } from './http.js';
 import { SESSION_RULES } from './session.js';
 import type { Kind, Rule } from './types.js';
 
+export { MUST_ACCEPT_DEPTH } from './session-did-doc.js';
 export * from './types.js';
 export { COHERENCE_RULES, DID_POLICY_RULES, DID_RULES, HANDLE_RULES, HTTP_RULES, SESSION_RULES };
 

@@ -1,9 +1,13 @@
+import { DID_DOC_ACCEPT_RULES, DID_DOC_REJECT_RULES } from './session-did-doc.js';
 import { lexicon, type Rule, spec } from './types.js';
+
+export { MUST_ACCEPT_DEPTH } from './session-did-doc.js';
 
 const CREATE = 'com.atproto.server.createSession';
 const GET = 'com.atproto.server.getSession';
 const OUT = 'defs.main.output.schema';
 const LEXICON_SPEC = 'https://atproto.com/specs/lexicon';
+const DATA_MODEL_SPEC = 'https://atproto.com/specs/data-model';
 
 const BOTH = ['session', 'getSession'] as const;
 
@@ -15,6 +19,7 @@ function fieldType<F extends string, K extends readonly ('session' | 'getSession
   return {
     id: `session.field.${field}.type`,
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'reject',
     area: 'session',
     kinds,
@@ -31,6 +36,7 @@ export const SESSION_RULES = [
   {
     id: 'session.top-level.object',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'reject',
     area: 'session',
     kinds: BOTH,
@@ -40,6 +46,7 @@ export const SESSION_RULES = [
   {
     id: 'session.required.accessJwt',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'reject',
     area: 'session',
     kinds: ['session'],
@@ -53,6 +60,7 @@ export const SESSION_RULES = [
   {
     id: 'session.required.refreshJwt',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'reject',
     area: 'session',
     kinds: ['session'],
@@ -66,6 +74,7 @@ export const SESSION_RULES = [
   {
     id: 'session.required.handle',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'reject',
     area: 'session',
     kinds: BOTH,
@@ -75,6 +84,7 @@ export const SESSION_RULES = [
   {
     id: 'session.required.did',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'reject',
     area: 'session',
     kinds: BOTH,
@@ -84,6 +94,7 @@ export const SESSION_RULES = [
   {
     id: 'session.field.not-null',
     level: 'MUST',
+    keyword: 'MUST NOT',
     polarity: 'reject',
     area: 'session',
     kinds: BOTH,
@@ -105,6 +116,7 @@ export const SESSION_RULES = [
   {
     id: 'session.field.didDoc.type',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'reject',
     area: 'session',
     kinds: BOTH,
@@ -117,6 +129,7 @@ export const SESSION_RULES = [
   {
     id: 'session.field.didDoc.no-float',
     level: 'MUST',
+    keyword: 'MUST',
     polarity: 'reject',
     area: 'session',
     kinds: BOTH,
@@ -127,9 +140,11 @@ export const SESSION_RULES = [
       'The (nested) contents of the data object must still be valid under the atproto data model. For example, it should not contain floats.',
     ),
   },
+  ...DID_DOC_REJECT_RULES,
   {
     id: 'session.field.handle.format',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'reject',
     area: 'session',
     kinds: BOTH,
@@ -139,25 +154,43 @@ export const SESSION_RULES = [
   {
     id: 'session.field.did.format',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'reject',
     area: 'session',
     kinds: BOTH,
     summary: '`did` is a syntactically valid DID.',
     source: lexicon(CREATE, `${OUT}.properties.did`, '"format": "did"'),
   },
+  {
+    id: 'session.field.unicode',
+    level: 'MUST',
+    keyword: 'MUST',
+    polarity: 'reject',
+    area: 'session',
+    kinds: BOTH,
+    summary:
+      'The string fields without a format (tokens, `email`, `status`) hold Unicode text: no lone surrogate (`\\ud800`).',
+    source: spec(
+      DATA_MODEL_SPEC,
+      '`string` | string | String | UTF-8 String (major 3) | Unicode, UTF-8',
+    ),
+  },
   // Must-accept rules.
   {
     id: 'session.accept.valid',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'accept',
     area: 'session',
     kinds: BOTH,
     summary: 'A session with its required fields and any subset of the optional fields is valid.',
     source: lexicon(CREATE, OUT),
+    likelyCause: 'an optional field is treated as required, or a valid field value is refused',
   },
   {
     id: 'session.accept.unknown-fields',
-    level: 'MUST',
+    level: 'SHOULD',
+    keyword: 'SHOULD',
     polarity: 'accept',
     area: 'session',
     kinds: BOTH,
@@ -166,10 +199,13 @@ export const SESSION_RULES = [
       LEXICON_SPEC,
       'Unexpected fields in data which otherwise conforms to the Lexicon should be ignored.',
     ),
+    likelyCause:
+      "unknown fields are refused (serde deny_unknown_fields, pydantic extra='forbid', additionalProperties false), or a case-variant or snake_case twin of a declared field is read as that field",
   },
   {
     id: 'session.accept.open-status',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'accept',
     area: 'session',
     kinds: BOTH,
@@ -179,28 +215,34 @@ export const SESSION_RULES = [
       LEXICON_SPEC,
       '`knownValues` (array of strings, optional): a set of suggested or common values for this field. Values are not limited to this set (aka, not a closed enum).',
     ),
+    likelyCause: '`status` is checked as a closed enum, not as lexicon knownValues',
   },
   {
     id: 'session.accept.email-any-string',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'accept',
     area: 'session',
     kinds: BOTH,
     summary: '`email` is a plain string with no format: any string is valid.',
     source: lexicon(CREATE, `${OUT}.properties.email`, '"email": { "type": "string" }'),
+    likelyCause: '`email` is checked with an email format; the lexicon declares a plain string',
   },
   {
     id: 'session.accept.opaque-tokens',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'accept',
     area: 'session',
     kinds: ['session'],
     summary: 'Tokens are plain strings: any string, JWT-shaped or not, is valid.',
     source: lexicon(CREATE, `${OUT}.properties.accessJwt`, '"accessJwt": { "type": "string" }'),
+    likelyCause: 'tokens are parsed as JWTs; the lexicon declares plain strings',
   },
   {
     id: 'session.accept.did-doc-any-object',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'accept',
     area: 'session',
     kinds: BOTH,
@@ -210,14 +252,19 @@ export const SESSION_RULES = [
       LEXICON_SPEC,
       'An `unknown` type indicates that any data object could appear at this location, with no specific validation.',
     ),
+    likelyCause:
+      '`didDoc` is decoded as a DID document with required members, not as lexicon unknown',
   },
   {
     id: 'session.accept.get-session-no-tokens',
     level: 'MUST',
+    keyword: 'lexicon',
     polarity: 'accept',
     area: 'session',
     kinds: ['getSession'],
     summary: 'A getSession output without `accessJwt` and `refreshJwt` is valid.',
     source: lexicon(GET, `${OUT}.required`, '"required": ["handle", "did"]'),
+    likelyCause: 'getSession output is validated with the createSession schema',
   },
+  ...DID_DOC_ACCEPT_RULES,
 ] as const satisfies readonly Rule[];

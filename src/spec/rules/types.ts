@@ -17,6 +17,35 @@ export const VALIDATOR_KINDS: readonly ValidatorKind[] = ['handle', 'did', 'sess
 export type Level = 'MUST' | 'SHOULD';
 
 /**
+ * The RFC 2119 keyword of the quoted sentence, or `lexicon` when the source is a lexicon
+ * constraint. Sentences that state a definition or a prohibition without a keyword ("is", "are",
+ * "can not", "is not allowed") are recorded as the absolute requirement they state: MUST or MUST
+ * NOT (docs/rules-changelog.md lists each).
+ */
+export type Keyword =
+  | 'MUST'
+  | 'MUST NOT'
+  | 'REQUIRED'
+  | 'SHALL'
+  | 'SHALL NOT'
+  | 'SHOULD'
+  | 'SHOULD NOT'
+  | 'RECOMMENDED'
+  | 'MAY'
+  | 'OPTIONAL'
+  | 'lexicon';
+
+/**
+ * The level a keyword gives a rule that validators are held to. A MAY or OPTIONAL on what a value
+ * may hold makes accepting it a MUST ("MUST be prepared to interoperate", RFC 2119 section 5).
+ */
+export function levelOf(keyword: Keyword): Level {
+  return keyword === 'SHOULD' || keyword === 'SHOULD NOT' || keyword === 'RECOMMENDED'
+    ? 'SHOULD'
+    : 'MUST';
+}
+
+/**
  * `reject`: a value that breaks the rule must be rejected (the rule names a violation).
  * `accept`: values of the class the rule describes must be accepted (an over-strictness trap).
  */
@@ -37,12 +66,15 @@ export type Source =
 export interface Rule<Id extends string = string> {
   readonly id: Id;
   readonly level: Level;
+  readonly keyword: Keyword;
   readonly polarity: Polarity;
   readonly area: Area;
   readonly kinds: readonly Kind[];
   /** One line, in the imperative voice of the spec. */
   readonly summary: string;
   readonly source: Source;
+  /** For accept rules: what a failure most likely means in the implementation. */
+  readonly likelyCause?: string;
 }
 
 export function spec(url: string, quote: string): Source {

@@ -9,6 +9,8 @@ import {
   declaredFields,
   decodeJwt,
   isPlainObject,
+  MUST_ACCEPT_DEPTH,
+  nestingDepth,
   type SessionKind,
   sessionViolations,
 } from '../../../src/spec/index.js';
@@ -24,7 +26,20 @@ const KINDS: readonly SessionKind[] = ['session', 'getSession'];
 const OPTIONAL = ['didDoc', 'email', 'emailConfirmed', 'emailAuthFactor', 'active', 'status'];
 
 const extraKeys = (kind: SessionKind, s: JsonObject): string[] =>
-  Object.keys(s).filter((k) => !declaredFields(kind).includes(k));
+  Object.keys(s).filter((k) => !(declaredFields(kind) as readonly string[]).includes(k));
+
+const docHas = (s: JsonObject, test: (v: unknown, key: string) => boolean): boolean => {
+  const stack: unknown[] = [s.didDoc];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null) continue;
+    for (const [k, v] of Object.entries(node)) {
+      if (test(v, k)) return true;
+      stack.push(v);
+    }
+  }
+  return false;
+};
 
 /** Each trait's class, written from the rule summaries. */
 const IN_CLASS: Readonly<Record<SessionTrait, (kind: SessionKind, s: JsonObject) => boolean>> = {
@@ -35,12 +50,27 @@ const IN_CLASS: Readonly<Record<SessionTrait, (kind: SessionKind, s: JsonObject)
     decodeJwt(s.accessJwt) === undefined && decodeJwt(s.refreshJwt) === undefined,
   'did-doc-any-object': (_, s) => isPlainObject(s.didDoc),
   'no-tokens': (_, s) => !('accessJwt' in s) && !('refreshJwt' in s),
+  'did-doc-int64': (_, s) => docHas(s, (v) => typeof v === 'number' && Math.abs(v) >= 2 ** 31),
+  'did-doc-nesting': (_, s) => nestingDepth(s) <= MUST_ACCEPT_DEPTH && isPlainObject(s.didDoc),
+  'did-doc-compound': (_, s) =>
+    docHas(s, (_v, k) => k === '$link' || k === '$bytes' || k === '$type'),
+  'did-doc-dollar-fields': (_, s) =>
+    docHas(s, (_v, k) => k.startsWith('$') && !['$link', '$bytes', '$type'].includes(k)),
 };
 
 const TRAIT_KINDS: [SessionTrait, SessionKind][] = [
-  ...(['unknown-fields', 'open-status', 'email-any-string', 'did-doc-any-object'] as const).flatMap(
-    (t) => KINDS.map((k): [SessionTrait, SessionKind] => [t, k]),
-  ),
+  ...(
+    [
+      'unknown-fields',
+      'open-status',
+      'email-any-string',
+      'did-doc-any-object',
+      'did-doc-int64',
+      'did-doc-nesting',
+      'did-doc-compound',
+      'did-doc-dollar-fields',
+    ] as const
+  ).flatMap((t) => KINDS.map((k): [SessionTrait, SessionKind] => [t, k])),
   ['opaque-tokens', 'session'],
   ['no-tokens', 'getSession'],
 ];

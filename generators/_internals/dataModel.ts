@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import { MUST_ACCEPT_DEPTH } from '../../src/spec/rules/index.js';
+import type { JsonObject, JsonValue } from '../types.js';
+import { BASE32, BASE64, stringOf } from './chars.js';
+import { jsonKey, jsonValue } from './json.js';
+
+/*
+ * atproto data beyond plain JSON (https://atproto.com/specs/data-model): 64-bit integers, the
+ * compound types `$link`, `$bytes` and blob, record-like objects, unknown `$` fields and deep
+ * nesting — valid by construction, and the broken variants the oracle names.
+ */
+
+const INT64_MIN = -(2 ** 63);
+/** The largest double below 2^63: its JSON text is a valid int64 in every language. */
+const INT64_MAX_EXACT = 2 ** 63 - 1024;
+
+/**
+ * @internal Integers anywhere in the signed 64-bit range, as doubles whose JSON text is itself a
+ * valid int64 (2^63, which `9223372036854775807` parses to in JS, prints as 9223372036854775808,
+ * so it is never produced).
+ */
+export const int64: fc.Arbitrary<number> = fc.oneof(
+  fc.constantFrom(INT64_MIN, INT64_MAX_EXACT, 2 ** 53, 2 ** 53 + 2, -(2 ** 53) - 2, 2 ** 62),
+  fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 2 ** 32, 2 ** 63 - 2048),
+  // Beyond 32 bits, where 32-bit and double-based decoders go wrong.
+  fc
+    .tuple(fc.bigInt({ min: 2n ** 31n, max: BigInt(INT64_MAX_EXACT) }), fc.boolean())
+    .map(([b, negative]) => Math.min(Number(b), INT64_MAX_EXACT) * (negative ? -1 : 1)),
+);
+
+/** @internal Whole numbers no 64-bit integer text can parse to: well clear of the rounding. */
+export const beyondInt64: fc.Arbitrary<number> = fc.constantFrom(
+  2 ** 64,
+  -(2 ** 64),
+  2 ** 63 + 4096,
+  -(2 ** 63) - 4096,
+  1e30,
+  -1e300,
+);
+
+/** @internal CIDv1 strings (base32 `b…`), as atproto writes them. */
+export const cidString: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(
+    'bafyreidfayvfuwqa7qlnopdjiqrxzs6blmoeu4rujcjtnci5beludirz2a',
+    'bafkreiccldh766hwcnuxnf2wh6jgzepf2nlu2lvcllt63eww5p6chi4ity',
+  ),
+  stringOf(BASE32, 52, 52).map((s) => `bafyrei${s}`),
+);
+
+/** @internal Base64 of some bytes, padded or not. */
+export const base64String: fc.Arbitrary<string> = fc
+  .tuple(stringOf(BASE64, 0, 12), fc.boolean())
+  .map(([s, pad]) => {
+    const body = s.length % 4 === 1 ? s.slice(1) : s;
+    const padding = body.length % 4 === 0 ? '' : '='.repeat(4 - (body.length % 4));
+    return pad ? body + padding : body;
+  });
+
+/** @internal */
+export const link: fc.Arbitrary<JsonObject> = cidString.map((c) => ({ $link: c }));
+
+/** @internal */
+export const bytes: fc.Arbitrary<JsonObject> = base64String.map((b) => ({ $bytes: b }));
+
+/** @internal */
+export const blob: fc.Arbitrary<JsonObject> = fc
+  .record(
+    {
+      ref: link,
+      mimeType: fc.constantFrom('image/jpeg', 'image/png', 'application/octet-stream'),
+      size: fc.integer({ min: 1, max: 10_000_000 }),
+    },
+    { noNullPrototype: true },
+  )
+  .map((b) => ({ $type: 'blob', ...b }));
+
+/** @internal Objects shaped like records: a `$type` NSID and a `createdAt` of any JSON type. */
+export const recordLike: fc.Arbitrary<JsonObject> = fc
+  .tuple(
+    fc.constantFrom('com.example.record', 'app.bsky.feed.post', 'com.atproto.server.createSession'),
+    fc.oneof(fc.constant('2024-01-01T00:00:00.000Z'), jsonValue),
+    jsonValue,
+  )
+  .map(([type, createdAt, text]) => ({ $type: type, createdAt, text }));
+
+/** @internal A compound value or a record-like object. */
+export const compound: fc.Arbitrary<JsonObject> = fc.oneof(link, bytes, blob, recordLike);
+
+/** @internal Unknown `$` keys (never `$type`, `$link` or `$bytes`). */
+export const dollarKey: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom('$foo', '$ref', '$id', '$schema', '$', '$$'),
+  jsonKey.map((k) => `$x${k}`),
+);
+
+/** @internal `leaf` wrapped in `levels` arrays and objects, built without recursion. */
+export function nestTo(
+  leaf: JsonValue,
+  levels: number,
+  asArray: (i: number) => boolean,
+): JsonValue {
+  let v = leaf;
+  for (let i = 0; i < levels; i++) v = asArray(i) ? [v] : { k: v };
+  return v;
+}
+
+/**
+ * @internal A didDoc member nested so that the whole session reaches at most MUST_ACCEPT_DEPTH:
+ * the session is depth 1, the didDoc 2, the member's outermost container 3.
+ */
+export const deepMember: fc.Arbitrary<JsonValue> = fc
+  .tuple(fc.integer({ min: 1, max: MUST_ACCEPT_DEPTH - 2 }), fc.nat(), jsonValue)
+  .map(([levels, pattern, leaf]) =>
+    nestTo(typeof leaf === 'object' ? 1 : leaf, levels, (i) => ((pattern >> (i % 30)) & 1) === 1),
+  );
