@@ -3,7 +3,7 @@ import type { Counterexample, RuleResult } from '../report/model.js';
 import type { Rule } from '../spec/rules/types.js';
 import type { Target, ValidationRequest, Verdict } from '../targets/types.js';
 import { actualOf, caseKey, evaluate, type LabelledCase, type Outcome } from './case.js';
-import { examplesFor } from './examples.js';
+import { examplesFor } from '../corpus/examples.js';
 import type { RunOptions } from './options.js';
 
 /** Cases shared by every target: generation is pure, so it happens once per rule and seed. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { mutableCheck } from '../../bench/mutation/mutable-oracle.js';
 import { caseArbitrary, isValidatorCase } from '../../generators/index.js';
-import { examplesFor } from '../../src/runner/examples.js';
+import { examplesFor } from '../../src/corpus/examples.js';
 import { validatorRules } from '../../src/runner/run.js';
 import { check } from '../../src/spec/oracle.js';
 import type { RuleId } from '../../src/spec/rules/index.js';

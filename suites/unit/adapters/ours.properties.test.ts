@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { examplesFor } from '../../../src/runner/examples.js';
+import { examplesFor } from '../../../src/corpus/examples.js';
 import { check } from '../../../src/spec/oracle.js';
 import { RULES } from '../../../src/spec/rules/index.js';
 import { VALIDATOR_KINDS, type ValidatorKind } from '../../../src/spec/rules/types.js';
