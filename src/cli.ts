@@ -49,7 +49,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
-    const { toolVersion } = await import('./version.js');
+    const { toolVersion } = await import('./util/version.js');
     io.stdout(`${toolVersion()}\n`);
     return EXIT.ok;
   }

@@ -2,7 +2,7 @@
 // reference, certified against the interop vectors.
 import { check } from '../spec/oracle.js';
 import type { Validator } from '../targets/types.js';
-import { toolVersion } from '../version.js';
+import { toolVersion } from '../util/version.js';
 
 export function create(): Validator {
   return {

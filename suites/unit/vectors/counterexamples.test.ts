@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../src/cli.js';
 import { runConformance } from '../../../src/index.js';
-import { packageRoot } from '../../../src/paths.js';
 import type { Report } from '../../../src/report/model.js';
 import { check } from '../../../src/spec/oracle.js';
 import type { ValidatorKind } from '../../../src/spec/rules/types.js';
 import type { Validator } from '../../../src/targets/types.js';
+import { packageRoot } from '../../../src/util/paths.js';
 import {
   counterexampleEntries,
   exportCounterexamples,
