@@ -1,6 +1,6 @@
 import type { Command, Io } from './commands/common.js';
 import { EXIT, UsageError } from './commands/common.js';
-import { TargetStartError } from './targets/types.js';
+import { TargetStartError } from './contract/validator.js';
 
 // Commands load lazily so `--help` and `rules` start fast.
 const COMMANDS: Record<string, () => Promise<Command>> = {

@@ -2,7 +2,7 @@
 // output only, so it has no getSession kind; handles and DIDs are judged inside a session object.
 // It is expected to fail certification: docs/seed-schema.md lists where it departs from atproto.
 
-import type { Validator } from '../targets/types.js';
+import type { Validator } from '../contract/validator.js';
 import { readResource } from '../util/paths.js';
 import { ajvResult, ajvVersion, createAjv } from './ajv-support.js';
 
