@@ -2,8 +2,8 @@ import type fc from 'fast-check';
 import { SESSION_RULES, type SessionRuleId } from '../src/spec/rules/index.js';
 import type { SessionKind } from '../src/spec/session.js';
 import { invalidSessionCase, type SessionRejectRuleId } from './_internals/invalidSessionCases.js';
+import type { Labelled } from './_internals/types.js';
 import { unionOf } from './_internals/union.js';
-import type { Labelled } from './types.js';
 
 export type { SessionRejectRuleId };
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { MUST_ACCEPT_DEPTH } from '../../src/spec/rules/index.js';
-import type { JsonObject, JsonValue } from '../types.js';
 import { BASE32, BASE64, stringOf } from './chars.js';
 import { jsonKey, jsonValue } from './json.js';
+import type { JsonObject, JsonValue } from './types.js';
 
 /*
  * atproto data beyond plain JSON (https://atproto.com/specs/data-model): 64-bit integers, the

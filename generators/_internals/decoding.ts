@@ -1,11 +1,6 @@
 import fc from 'fast-check';
-import {
-  declaredFields,
-  requiredFields,
-  type SessionField,
-  type SessionKind,
-} from '../../src/spec/session.js';
-import type { JsonObject, JsonValue } from '../types.js';
+import type { SessionField } from '../../src/spec/session.js';
+import type { JsonObject, JsonValue } from './types.js';
 
 /*
  * How real decoders read JSON, as values that catch them out:
@@ -76,21 +71,4 @@ export function withKeys(obj: JsonObject, entries: readonly [string, JsonValue][
   const out: JsonObject = { ...obj };
   for (const [k, v] of entries) setOwn(out, k, v);
   return out;
-}
-
-/** @internal A twin of one of `fields`, as [declared field, twin key]. */
-export function twinOf(fields: readonly SessionField[]): fc.Arbitrary<[SessionField, string]> {
-  const pairs = fields.flatMap((f) => twinKeys(f).map((t): [SessionField, string] => [f, t]));
-  return fc.constantFrom(...pairs);
-}
-
-/**
- * @internal The session's declared values as an array, in lexicon order, `null` for absent
- * optionals, cut to any length from the required fields to all of them.
- */
-export function positional(kind: SessionKind, s: JsonObject, length: number): JsonValue[] {
-  const fields = declaredFields(kind);
-  const min = requiredFields(kind).length;
-  const n = min + (length % (fields.length - min + 1));
-  return fields.slice(0, n).map((f) => s[f] ?? null);
 }

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import type { JsonObject, JsonValue } from '../types.js';
 import { compound, deepMember, dollarKey, int64 } from './dataModel.js';
 import { INTERNAL_KEYS, setOwn } from './decoding.js';
 import { jsonKey, jsonObject, jsonValue } from './json.js';
+import type { JsonObject, JsonValue } from './types.js';
 
 /*
  * Valid didDoc values of one class each (a `session.accept.did-doc-*` rule): a document, coherent

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import type { JsonObject, JsonValue } from '../types.js';
 import { blob, bytes, cidString, link } from './dataModel.js';
 import { jsonKey, jsonObject, jsonString } from './json.js';
+import type { JsonObject, JsonValue } from './types.js';
 
 /*
  * didDoc values that break exactly one data-model rule (the oracle's faults): a didDoc shaped as

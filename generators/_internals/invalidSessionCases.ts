@@ -1,14 +1,8 @@
 import fc from 'fast-check';
 import type { SESSION_RULES, SessionRuleId } from '../../src/spec/rules/index.js';
-import {
-  declaredFields,
-  SESSION_FIELDS,
-  type SessionField,
-  type SessionKind,
-} from '../../src/spec/session.js';
-import type { JsonObject, JsonValue, Labelled } from '../types.js';
+import { SESSION_FIELDS, type SessionField, type SessionKind } from '../../src/spec/session.js';
 import { pick } from './chars.js';
-import { positional, twinKeys, withKeys } from './decoding.js';
+import { twinKeys, withKeys } from './decoding.js';
 import { buildDidDoc, didDocParams } from './didDocParts.js';
 import { INVALID_DID_CASES } from './invalidDidCases.js';
 import { INVALID_DID_DOCS, loneSurrogateString } from './invalidDidDocCases.js';
@@ -23,7 +17,8 @@ import {
   nonObjectJson,
   nonStringJson,
 } from './json.js';
-import { renderSession, sessionDraft } from './sessionDraft.js';
+import { declaredFields, renderSession, requiredFields, sessionDraft } from './sessionDraft.js';
+import type { JsonObject, JsonValue, Labelled } from './types.js';
 
 /*
  * One builder per session rule a validator must enforce, keyed by rule ID (the compiler names a
@@ -149,6 +144,17 @@ function missing(field: SessionField): Builder {
         'keys are matched case-insensitively or by alias (Go encoding/json, pydantic populate_by_name): a twin stood in for the missing field',
       )(withKeys(without, [[pick(twins, t), s[field] ?? '']]));
     });
+}
+
+/**
+ * The session's declared values as an array, in lexicon order, `null` for absent
+ * optionals, cut to any length from the required fields to all of them.
+ */
+function positional(kind: SessionKind, s: JsonObject, length: number): JsonValue[] {
+  const fields = declaredFields(kind);
+  const min = requiredFields(kind).length;
+  const n = min + (length % (fields.length - min + 1));
+  return fields.slice(0, n).map((f) => s[f] ?? null);
 }
 
 type TypeRuleId = `session.field.${SessionField}.type`;

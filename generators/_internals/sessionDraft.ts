@@ -1,21 +1,13 @@
 import fc from 'fast-check';
 import { INACTIVE_STATUSES } from '../../src/spec/coherence.js';
 import {
-  declaredFields,
-  requiredFields,
   SESSION_FIELD_TABLE,
   SESSION_FIELDS,
   type SessionField,
   type SessionKind,
 } from '../../src/spec/session.js';
-import { did as didArb } from '../did.js';
-import { email as emailArb } from '../email.js';
-import { handle as handleArb } from '../handle.js';
-import { opaqueToken } from '../opaqueToken.js';
-import { status as statusArb } from '../status.js';
-import { token } from '../token.js';
-import type { JsonObject } from '../types.js';
 import { INTERNAL_KEYS, setOwn, twinKeys } from './decoding.js';
+import { did as didArb } from './did.js';
 import { buildDidDoc, didDocParams } from './didDocParts.js';
 import {
   type DidDocTrait,
@@ -23,6 +15,8 @@ import {
   isDidDocTrait,
   objectWithInternalKeys,
 } from './didDocTraits.js';
+import { email as emailArb } from './email.js';
+import { handle as handleArb } from './handle.js';
 import { jsonKey, jsonObject, jsonValue } from './json.js';
 import {
   accessParams,
@@ -33,6 +27,10 @@ import {
   refreshParts,
   serviceDid,
 } from './jwt.js';
+import { opaqueToken } from './opaqueToken.js';
+import { status as statusArb } from './status.js';
+import { token } from './token.js';
+import type { JsonObject } from './types.js';
 import { shrinkingChoice } from './union.js';
 
 /*
@@ -42,7 +40,19 @@ import { shrinkingChoice } from './union.js';
  * undeclared fields are ignored.
  */
 
-export { declaredFields, requiredFields, SESSION_FIELDS, type SessionField };
+export { SESSION_FIELDS, type SessionField };
+
+/** @internal The fields a kind declares, in lexicon order (from the catalogue's field table). */
+export function declaredFields(kind: SessionKind): readonly SessionField[] {
+  return kind === 'session'
+    ? SESSION_FIELDS
+    : SESSION_FIELDS.filter((f) => !SESSION_FIELD_TABLE[f].tokenOnly);
+}
+
+/** @internal The fields a kind requires. */
+export function requiredFields(kind: SessionKind): readonly SessionField[] {
+  return declaredFields(kind).filter((f) => SESSION_FIELD_TABLE[f].required);
+}
 
 const TOKEN_FIELDS: readonly string[] = SESSION_FIELDS.filter(
   (f) => SESSION_FIELD_TABLE[f].tokenOnly,

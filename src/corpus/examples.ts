@@ -1,4 +1,3 @@
-import { readResource } from '../paths.js';
 import type { LabelledCase } from '../runner/case.js';
 import {
   DISALLOWED_TLDS,
@@ -13,6 +12,7 @@ import {
   type SessionKind,
   sessionViolations,
 } from '../spec/index.js';
+import { readResource } from '../util/paths.js';
 import { DID_CLASSES, HANDLE_CLASSES, SESSION_CLASSES } from './classes.js';
 import { DID_EDGES, type Example, HANDLE_EDGES, PLC, SESSION_EDGES } from './edges.js';
 import { REAL_WORLD_COUNTEREXAMPLES } from './real-world.js';

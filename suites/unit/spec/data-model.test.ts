@@ -1,10 +1,10 @@
-import { readResource } from '../../../src/paths.js';
 import {
   isCidString,
   nestingDepth,
   type SessionRuleId,
   sessionViolations,
 } from '../../../src/spec/index.js';
+import { readResource } from '../../../src/util/paths.js';
 import { readInteropFile } from '../../_helpers/interop.js';
 
 interface Vector {
