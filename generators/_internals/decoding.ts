@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import type { SessionField } from '../../src/spec/session.js';
 import type { JsonObject, JsonValue } from './types.js';
 
