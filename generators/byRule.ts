@@ -35,6 +35,8 @@ export interface Case {
   value: JsonValue;
   valid: boolean;
   violates: RuleId[];
+  /** For invalid cases of some families: what a validator that accepts it likely does wrong. */
+  cause?: string;
 }
 
 type AcceptId<T extends readonly { id: string; polarity: string }[]> = Extract<
@@ -87,7 +89,10 @@ function validCase(kind: Kind): (value: JsonValue) => Case {
 }
 
 function invalidCase(kind: Kind): (l: Labelled) => Case {
-  return (l) => ({ kind, value: l.value, valid: false, violates: [...l.violates] });
+  return (l) =>
+    l.cause === undefined
+      ? { kind, value: l.value, valid: false, violates: [...l.violates] }
+      : { kind, value: l.value, valid: false, violates: [...l.violates], cause: l.cause };
 }
 
 function sessionKinds(rule: Rule<RuleId>): SessionKind[] {

@@ -1,3 +1,5 @@
+import { DECODING_BUGS, type DecodingBug } from './decoding.js';
+
 /*
  * The bug switches of the mutable oracle. Each names one realistic mistake a handle, DID or
  * session validator makes; a mutant turns exactly one of them on.
@@ -100,6 +102,11 @@ export const SESSION_BUGS = [
 export type HandleBug = (typeof HANDLE_BUGS)[number];
 export type DidBug = (typeof DID_BUGS)[number];
 export type SessionBug = (typeof SESSION_BUGS)[number];
-export type Bug = HandleBug | DidBug | SessionBug;
+export type Bug = HandleBug | DidBug | SessionBug | DecodingBug;
 
-export const BUGS: readonly Bug[] = [...HANDLE_BUGS, ...DID_BUGS, ...SESSION_BUGS];
+export const BUGS: readonly Bug[] = [
+  ...HANDLE_BUGS,
+  ...DID_BUGS,
+  ...SESSION_BUGS,
+  ...DECODING_BUGS,
+];

@@ -1,4 +1,6 @@
 import type { Bug } from './bugs.js';
+import { decoded, REFUSED } from './decoding.js';
+import { didDocDataOk, textOk } from './mutable-data-model.js';
 import { didOk } from './mutable-did.js';
 import { handleOk } from './mutable-handle.js';
 
@@ -23,7 +25,8 @@ function isObject(value: unknown): value is Json {
 
 function hasFloat(value: unknown): boolean {
   if (typeof value === 'number') {
-    return !(Number.isInteger(value) && value >= -(2 ** 63) && value < 2 ** 63);
+    // A fractional part; the 64-bit range is checked with the rest of the data model.
+    return !Number.isInteger(value);
   }
   const children = Array.isArray(value) ? value : isObject(value) ? Object.values(value) : [];
   return children.some(hasFloat);
@@ -37,6 +40,7 @@ function hasNumber(value: unknown): boolean {
 
 function tokenOk(value: unknown, anyType: boolean, bug: Bug | undefined): boolean {
   if (typeof value !== 'string') return anyType;
+  if (!textOk(value)) return false;
   if (bug === 'session-token-non-empty' && value.length === 0) return false;
   // Tokens are opaque strings; this insists on the compact JWT shape.
   if (bug === 'session-token-jwt' && !/^[\w-]+\.[\w-]+\.[\w-]*$/.test(value)) return false;
@@ -58,7 +62,7 @@ function didDocOk(value: unknown, bug: Bug | undefined): boolean {
     if (typeof id !== 'string' || !id.startsWith('did:')) return false;
   }
   if (bug === 'session-did-doc-no-numbers' && hasNumber(value)) return false;
-  return true;
+  return !isObject(value) || didDocDataOk(value, bug);
 }
 
 /** One declared field that is present and not null. */
@@ -80,6 +84,7 @@ function fieldOk(field: string, value: unknown, bug: Bug | undefined): boolean {
       return didDocOk(value, bug);
     case 'email':
       if (typeof value !== 'string') return bug === 'session-email-any-type';
+      if (!textOk(value)) return false;
       if (bug === 'session-email-non-empty' && value.length === 0) return false;
       return bug !== 'session-email-format' || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value);
     case 'emailConfirmed':
@@ -99,6 +104,7 @@ function fieldOk(field: string, value: unknown, bug: Bug | undefined): boolean {
       return typeof value === 'boolean' || bug === 'session-active-truthy';
     case 'status':
       if (typeof value !== 'string') return bug === 'session-status-any-type';
+      if (!textOk(value)) return false;
       if (bug === 'session-status-non-empty' && value.length === 0) return false;
       return bug !== 'session-status-enum' || KNOWN_STATUSES.includes(value);
     default:
@@ -132,16 +138,17 @@ export function sessionOk(kind: SessionKind, input: unknown, bug?: Bug): boolean
       return false;
     }
   }
-  if (!isObject(value)) return false;
-  const session = value;
   const required = requiredFields(kind, bug);
-  if (required.some((f) => session[f] === undefined)) return false;
-
-  // getSession declares no tokens, unless its checks are copied from createSession.
   const tokensDeclared =
     (kind === 'session' && bug !== 'session-get-session-schema') ||
     bug === 'get-session-token-types';
   const declared = [...(tokensDeclared ? TOKENS : []), 'handle', 'did', ...OPTIONAL];
+  value = decoded(value, declared, required, bug);
+  if (value === REFUSED || !isObject(value)) return false;
+  const session = value;
+  if (required.some((f) => session[f] === undefined)) return false;
+
+  // getSession declares no tokens, unless its checks are copied from createSession (above).
   for (const field of declared) {
     const v = session[field];
     if (v === undefined) continue;

@@ -1,5 +1,6 @@
 import type { RuleId } from '../../src/spec/rules/index.js';
 import type { Bug } from './bugs.js';
+import { DECODING_MUTANTS } from './decoding-mutants.js';
 
 /**
  * A seeded-bug validator: the mutable oracle with one bug switched on.
@@ -14,6 +15,8 @@ export interface Mutant {
   readonly kind: 'lax' | 'strict';
   readonly bug: Bug;
   readonly about?: RuleId;
+  /** For decoding mutants: the decoding technique the bug copies. */
+  readonly technique?: string;
 }
 
 function lax(bug: Bug, rule: RuleId, description: string): Mutant {
@@ -298,4 +301,9 @@ const SESSION_MUTANTS: readonly Mutant[] = [
 ];
 
 /** Every mutant, handle, then DID, then session. */
-export const MUTANTS: readonly Mutant[] = [...HANDLE_MUTANTS, ...DID_MUTANTS, ...SESSION_MUTANTS];
+export const MUTANTS: readonly Mutant[] = [
+  ...HANDLE_MUTANTS,
+  ...DID_MUTANTS,
+  ...SESSION_MUTANTS,
+  ...DECODING_MUTANTS,
+];

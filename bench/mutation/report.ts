@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeJwt } from '../../src/spec/jwt.js';
 import type { LiveMutantSummary } from './live-certify.js';
+import { decodingSection } from './report-decoding.js';
 import { type MutantSummary, type Spread, spread } from './summary.js';
 
 /** reports/mutation/mutation.json. */
@@ -133,6 +134,8 @@ export function renderMarkdown(report: MutationReport): string {
       `| \`${m.id}\`<br>${m.description.replace(/\|/g, '\\|')} | ${m.kind} | \`${m.rule}\` | ${caught} | ${caughtBy} | ${showSpread(m.casesToDetection)} | ${showSpread(m.generatedOnly)} | ${cx} |`,
     );
   }
+  const decoding = decodingSection(report.mutants);
+  if (decoding.length > 0) lines.push('', ...decoding);
   if (report.liveMutants !== undefined) lines.push('', ...liveSection(report.liveMutants));
   const slow = report.mutants
     .filter((m) => (m.generatedOnly?.median ?? 0) >= SLOW)

@@ -15,6 +15,8 @@ export interface MutantSummary {
   readonly kind: 'lax' | 'strict';
   readonly rule: string;
   readonly about?: string;
+  /** For decoding mutants: the technique the bug copies. */
+  readonly technique?: string;
   readonly description: string;
   /** Caught, with a real witness, in every seed at default settings. */
   readonly caught: boolean;
@@ -79,6 +81,7 @@ export function summarizeMutant(
     kind: mutant.kind,
     rule: mutant.rule,
     ...(mutant.about !== undefined ? { about: mutant.about } : {}),
+    ...(mutant.technique !== undefined ? { technique: mutant.technique } : {}),
     description: mutant.description,
     caught: runs.length > 0 && caughtSeeds === runs.length,
     seedsCaught: caughtSeeds,

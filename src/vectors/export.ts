@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { caseArbitrary } from '../../generators/index.js';
+import { examplesFor } from '../corpus/examples.js';
 import { validatorRules } from '../runner/run.js';
 import { type RuleId, VALIDATOR_KINDS, type ValidatorKind } from '../spec/rules/index.js';
 import { TOOL_NAME, toolVersion } from '../util/version.js';
@@ -24,8 +25,9 @@ const isValidatorKind = (kind: string): kind is ValidatorKind =>
   (VALIDATOR_KINDS as readonly string[]).includes(kind);
 
 /**
- * Samples each selected rule's generator: valid values for accept rules, values labelled with
- * the rules they break for reject rules. Each value notes the rule it was generated for.
+ * Each selected rule's explicit examples (interop vectors, edge cases, decoding techniques,
+ * real-world counterexamples), then samples of its generator: valid values for accept rules,
+ * values labelled with the rules they break for reject rules. Each value notes the rule it is for.
  */
 export function generateVectors(options: ExportVectorsOptions): VectorEntry[] {
   const entries: VectorEntry[] = [];
@@ -34,6 +36,19 @@ export function generateVectors(options: ExportVectorsOptions): VectorEntry[] {
       seed: options.seed,
       numRuns: options.count,
     });
+    for (const c of examplesFor(rule.id)) {
+      if (!isValidatorKind(c.kind)) continue;
+      entries.push({
+        kind: c.kind,
+        value: c.value,
+        valid: c.valid,
+        violates: [...c.violates],
+        notes: [
+          `example for ${rule.id}`,
+          ...(c.cause === undefined ? [] : [`likely cause: ${c.cause}`]),
+        ],
+      });
+    }
     for (const c of cases) {
       if (!isValidatorKind(c.kind)) continue;
       entries.push({

@@ -69,7 +69,7 @@ export const COHERENCE_RULES = [
   {
     id: 'coherence.token.aud-is-did',
     level: 'SHOULD',
-    keyword: 'REQUIRED',
+    keyword: 'MUST',
     polarity: 'reject',
     area: 'coherence',
     kinds: ['live'],

@@ -200,7 +200,10 @@ describe('export-vectors usage', () => {
       expect(readTextValues(dir, VECTOR_FILES.handleValid)).toEqual([]);
       const invalid = readTextWithComments(dir, VECTOR_FILES.didInvalid);
       expect(invalid.length).toBeGreaterThan(0);
-      for (const v of invalid) expect(v.comments).toContain('generated for did.length.max');
+      // Explicit examples come first, then the generated cases; each notes the rule it is for.
+      for (const v of invalid)
+        expect(v.comments.join(' ')).toMatch(/(example|generated) for did\.length\.max/);
+      expect(invalid.some((v) => v.comments.includes('generated for did.length.max'))).toBe(true);
       const { settings } = readManifest(dir);
       expect(settings.rules).toEqual(['did.length.max']);
       expect(settings.regenerate).toMatch(/ --rules did\.length\.max$/);
