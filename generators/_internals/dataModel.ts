@@ -10,22 +10,25 @@ import type { JsonObject, JsonValue } from './types.js';
  * nesting — valid by construction, and the broken variants the oracle names.
  */
 
-const INT64_MIN = -(2 ** 63);
-/** The largest double below 2^63: its JSON text is a valid int64 in every language. */
-const INT64_MAX_EXACT = 2 ** 63 - 1024;
+/**
+ * The largest double below 2^63. Doubles are sent as their shortest JSON text, which is within
+ * half a step (512) of the value: from ±(2^63 - 1024) inwards that text is always a valid int64,
+ * while -2^63 itself prints as -9223372036854776000, outside the range.
+ */
+const INT64_EDGE = 2 ** 63 - 1024;
 
 /**
- * @internal Integers anywhere in the signed 64-bit range, as doubles whose JSON text is itself a
- * valid int64 (2^63, which `9223372036854775807` parses to in JS, prints as 9223372036854775808,
- * so it is never produced).
+ * @internal Integers across the signed 64-bit range, as doubles whose JSON text is itself a
+ * valid int64 in every language. (2^63, what `9223372036854775807` parses to in JS, prints as
+ * 9223372036854775808, so it is never produced.)
  */
 export const int64: fc.Arbitrary<number> = fc.oneof(
-  fc.constantFrom(INT64_MIN, INT64_MAX_EXACT, 2 ** 53, 2 ** 53 + 2, -(2 ** 53) - 2, 2 ** 62),
+  fc.constantFrom(-INT64_EDGE, INT64_EDGE, 2 ** 53, 2 ** 53 + 2, -(2 ** 53) - 2, 2 ** 62),
   fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 2 ** 32, 2 ** 63 - 2048),
   // Beyond 32 bits, where 32-bit and double-based decoders go wrong.
   fc
-    .tuple(fc.bigInt({ min: 2n ** 31n, max: BigInt(INT64_MAX_EXACT) }), fc.boolean())
-    .map(([b, negative]) => Math.min(Number(b), INT64_MAX_EXACT) * (negative ? -1 : 1)),
+    .tuple(fc.bigInt({ min: 2n ** 31n, max: BigInt(INT64_EDGE) }), fc.boolean())
+    .map(([b, negative]) => Math.min(Number(b), INT64_EDGE) * (negative ? -1 : 1)),
 );
 
 /** @internal Whole numbers no 64-bit integer text can parse to: well clear of the rounding. */

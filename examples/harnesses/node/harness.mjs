@@ -59,15 +59,65 @@ function isObject(value) {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-// The atproto data model has no floats, and its integers are 64-bit. JSON 1.0 parses to the
-// integer 1, so numbers with a fractional part count, and whole numbers beyond 64 bits (1e30).
-function containsFloat(value) {
-  if (typeof value === 'number') {
-    return !(Number.isInteger(value) && value >= -(2 ** 63) && value < 2 ** 63);
+// The atproto data model (https://atproto.com/specs/data-model): JSON 1.0 parses to the integer
+// 1; integers are 64-bit (the largest int64 text parses to 2 ** 63); strings are Unicode; $type,
+// $bytes, $link and blob objects are well formed.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+const CID = /^[a-zA-Z0-9+=]{8,256}$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?)?$/;
+
+const isLink = (v) =>
+  isObject(v) &&
+  Object.keys(v).length === 1 &&
+  typeof v.$link === 'string' &&
+  CID.test(v.$link) &&
+  !v.$link.startsWith('Qm');
+
+/** What breaks one node of atproto data, not looking inside it. */
+function nodeError(item) {
+  if (typeof item === 'number') {
+    const ok = Number.isInteger(item) && item >= -(2 ** 63) && item <= 2 ** 63;
+    return ok ? undefined : 'contains a float';
   }
-  if (Array.isArray(value)) return value.some(containsFloat);
-  if (isObject(value)) return Object.values(value).some(containsFloat);
-  return false;
+  if (typeof item === 'string') return LONE_SURROGATE.test(item) ? 'lone surrogate' : undefined;
+  if (!isObject(item)) return undefined;
+  if (Object.keys(item).some((k) => LONE_SURROGATE.test(k))) return 'key with a lone surrogate';
+  const type = item.$type;
+  if (Object.hasOwn(item, '$type') && (typeof type !== 'string' || type === '')) {
+    return '$type is not a non-empty string';
+  }
+  if (type === 'blob') {
+    const { ref, mimeType, size } = item;
+    const sized = Number.isInteger(size) && size > 0;
+    if (!(isLink(ref) && typeof mimeType === 'string' && mimeType !== '' && sized)) {
+      return 'malformed blob';
+    }
+  }
+  if (Object.hasOwn(item, '$bytes')) {
+    const b = item.$bytes;
+    if (Object.keys(item).length !== 1 || typeof b !== 'string' || !BASE64.test(b)) {
+      return 'malformed $bytes';
+    }
+  }
+  if (Object.hasOwn(item, '$link') && !isLink(item)) return 'malformed $link';
+  return undefined;
+}
+
+// didDoc is lexicon `unknown`: not itself a compound type, and atproto data at any depth
+// (walked without recursion, so any depth gets an answer).
+function didDocErrors(doc) {
+  if (Object.hasOwn(doc, '$link') || Object.hasOwn(doc, '$bytes') || doc.$type === 'blob') {
+    return ['didDoc: shaped as a compound type'];
+  }
+  const stack = [doc];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    const error = nodeError(item);
+    if (error !== undefined) return [`didDoc: ${error}`];
+    if (typeof item === 'object' && item !== null)
+      for (const v of Object.values(item)) stack.push(v);
+  }
+  return [];
 }
 
 function sessionErrors(kind, value) {
@@ -84,7 +134,9 @@ function sessionErrors(kind, value) {
       errors.push(`${field}: not a${type === 'object' ? 'n' : ''} ${type}`);
     } else if (field === 'handle') errors.push(...handleErrors(item));
     else if (field === 'did') errors.push(...didErrors(item));
-    else if (field === 'didDoc' && containsFloat(item)) errors.push('didDoc: contains a float');
+    else if (field === 'didDoc') errors.push(...didDocErrors(item));
+    else if (type === 'string' && LONE_SURROGATE.test(item))
+      errors.push(`${field}: lone surrogate`);
   }
   return errors;
 }

@@ -81,24 +81,69 @@ def has_type(value, expected):
     return isinstance(value, dict)
 
 
-def contains_float(value):
-    """The atproto data model has no floats, and its integers are 64-bit. JSON 1.0 is the integer
-    1 (JavaScript cannot tell them apart), so numbers with a fractional part count, and so do
-    whole numbers outside the signed 64-bit range (1e30, 2**64)."""
-    stack = [value]
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+CID = re.compile(r"[a-zA-Z0-9+=]{8,256}")
+BASE64 = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?)?")
+
+
+def is_link(value):
+    return (
+        isinstance(value, dict)
+        and len(value) == 1
+        and isinstance(value.get("$link"), str)
+        and CID.fullmatch(value["$link"]) is not None
+        and not value["$link"].startswith("Qm")
+    )
+
+
+def node_error(item):
+    """What breaks one node of atproto data (https://atproto.com/specs/data-model), not looking
+    inside it. JSON 1.0 is the integer 1; integers are 64-bit (the largest int64 text becomes
+    2**63 as a JavaScript double, so that value is accepted too); strings are Unicode."""
+    if isinstance(item, bool):
+        return None
+    if isinstance(item, float) and not item.is_integer():
+        return "contains a float"
+    if isinstance(item, (int, float)) and not -(2**63) <= item <= 2**63:
+        return "contains a float"
+    if isinstance(item, str):
+        return "lone surrogate" if LONE_SURROGATE.search(item) else None
+    if not isinstance(item, dict):
+        return None
+    if any(LONE_SURROGATE.search(k) for k in item):
+        return "key with a lone surrogate"
+    kind = item.get("$type")
+    if "$type" in item and (not isinstance(kind, str) or kind == ""):
+        return "$type is not a non-empty string"
+    if kind == "blob":
+        size, mime = item.get("size"), item.get("mimeType")
+        sized = isinstance(size, int) and not isinstance(size, bool) and size > 0
+        if not (is_link(item.get("ref")) and isinstance(mime, str) and mime and sized):
+            return "malformed blob"
+    if "$bytes" in item:
+        value = item["$bytes"]
+        if len(item) != 1 or not isinstance(value, str) or not BASE64.fullmatch(value):
+            return "malformed $bytes"
+    if "$link" in item and not is_link(item):
+        return "malformed $link"
+    return None
+
+
+def did_doc_errors(doc):
+    """didDoc is lexicon `unknown`: not itself a compound type, and atproto data at any depth."""
+    if "$link" in doc or "$bytes" in doc or doc.get("$type") == "blob":
+        return ["didDoc: shaped as a compound type"]
+    stack = [doc]
     while stack:
         item = stack.pop()
-        if isinstance(item, bool):
-            continue
-        if isinstance(item, float) and not item.is_integer():
-            return True
-        if isinstance(item, (int, float)) and not -(2**63) <= item < 2**63:
-            return True
+        error = node_error(item)
+        if error is not None:
+            return [f"didDoc: {error}"]
         if isinstance(item, dict):
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
-    return False
+    return []
 
 
 def session_errors(kind, value):
@@ -120,8 +165,10 @@ def session_errors(kind, value):
             errors.extend(handle_errors(item))
         elif field == "did":
             errors.extend(did_errors(item))
-        elif field == "didDoc" and contains_float(item):
-            errors.append("didDoc: contains a float")
+        elif field == "didDoc":
+            errors.extend(did_doc_errors(item))
+        elif expected == STRING and LONE_SURROGATE.search(item):
+            errors.append(f"{field}: lone surrogate")
     return errors
 
 

@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { beyondInt64, int64 } from '../../../generators/_internals/dataModel.js';
+import { INTERNAL_KEYS, setOwn, twinKeys } from '../../../generators/_internals/decoding.js';
+
+const MIN = -(2n ** 63n);
+const MAX = 2n ** 63n - 1n;
+
+/** What a language with real 64-bit integers reads from the JSON text the runner sends. */
+const asInt64Text = (n: number): bigint => BigInt(JSON.stringify(n));
+
+describe('data-model building blocks', () => {
+  it('int64 values print as valid int64 texts, beyond 32 bits', () => {
+    fc.assert(
+      fc.property(int64, (n) => {
+        const big = asInt64Text(n);
+        return big >= MIN && big <= MAX && Math.abs(n) >= 2 ** 31;
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('numbers beyond int64 are well clear of what an int64 text rounds to', () => {
+    fc.assert(
+      fc.property(beyondInt64, (n) => Math.abs(n) > 2 ** 63 + 2048),
+      { numRuns: 50 },
+    );
+  });
+
+  it('twins are what folding and aliasing decoders read as the field', () => {
+    expect(twinKeys('accessJwt')).toEqual(
+      expect.arrayContaining(['AccessJwt', 'ACCESSJWT', 'acce\u017F\u017FJwt', 'access_jwt']),
+    );
+    expect(twinKeys('didDoc')).toContain('did_doc');
+    expect(twinKeys('did')).not.toContain('did');
+  });
+
+  it('sets __proto__ as an own key, as JSON.parse does', () => {
+    expect(INTERNAL_KEYS).toContain('__proto__');
+    const o = setOwn({}, '__proto__', { handle: 1 });
+    expect(Object.keys(o)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(o)).toBe(Object.prototype);
+    expect(JSON.stringify(o)).toBe('{"__proto__":{"handle":1}}');
+  });
+});
