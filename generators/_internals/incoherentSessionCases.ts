@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { INACTIVE_STATUSES } from '../../src/spec/coherence.js';
 import { INVALID_HANDLE } from '../../src/spec/handle.js';
-import type { CoherenceRuleId } from '../../src/spec/rules/index.js';
+import { COHERENCE_TOKEN_RULES, type CoherenceRuleId } from '../../src/spec/rules/index.js';
 import type { SessionKind } from '../../src/spec/session.js';
 import { upperAscii } from './chars.js';
 import { buildDidDoc, didDocParams } from './didDocParts.js';
@@ -23,15 +23,7 @@ type Case = fc.Arbitrary<Labelled<CoherenceRuleId>>;
 type Which = 'access' | 'refresh' | 'both';
 
 /** @internal The coherence rules about tokens (they need kind `session`). */
-export const TOKEN_RULES: readonly CoherenceRuleId[] = [
-  'coherence.token.jwt-shape',
-  'coherence.token.access-typ',
-  'coherence.token.refresh-typ',
-  'coherence.token.sub-is-did',
-  'coherence.token.aud-is-did',
-  'coherence.token.exp-after-iat',
-  'coherence.token.scope',
-];
+export const TOKEN_RULES: readonly CoherenceRuleId[] = COHERENCE_TOKEN_RULES;
 
 function parts(t: JwtParts | string): JwtParts {
   if (typeof t === 'string') throw new TypeError('coherent sessions carry JWT tokens');

@@ -2,7 +2,7 @@ import { isPlainObject } from './data-model.js';
 import { isValidDid } from './did.js';
 import { INVALID_HANDLE } from './handle.js';
 import { ACCESS_TOKEN_TYP, decodeJwt, REFRESH_TOKEN_TYP } from './jwt.js';
-import type { CoherenceRuleId } from './rules/index.js';
+import { COHERENCE_RULES, type CoherenceRuleId, rejectIds } from './rules/index.js';
 
 /*
  * Coherence of a (lexicon-valid) session with itself: SHOULD-level, checked on what a live server
@@ -66,16 +66,4 @@ export function coherenceViolations(session: unknown): CoherenceRuleId[] {
   return ORDER.filter((id) => found.has(id));
 }
 
-const ORDER: readonly CoherenceRuleId[] = [
-  'coherence.token.jwt-shape',
-  'coherence.token.access-typ',
-  'coherence.token.refresh-typ',
-  'coherence.token.sub-is-did',
-  'coherence.token.aud-is-did',
-  'coherence.token.exp-after-iat',
-  'coherence.token.scope',
-  'coherence.did-doc.id-is-did',
-  'coherence.did-doc.aka-handle',
-  'coherence.handle.lowercase',
-  'coherence.status.inactive',
-];
+const ORDER: readonly CoherenceRuleId[] = rejectIds(COHERENCE_RULES);

@@ -1,4 +1,4 @@
-import type { DidPolicyRuleId, DidRuleId } from './rules/index.js';
+import { DID_RULES, type DidPolicyRuleId, type DidRuleId, rejectIds } from './rules/index.js';
 
 /*
  * DID syntax, https://atproto.com/specs/did ("DID Identifier Syntax"), in English:
@@ -50,17 +50,7 @@ export function didViolations(input: unknown): DidRuleId[] {
   return ORDER.filter((id) => found.has(id));
 }
 
-const ORDER: readonly DidRuleId[] = [
-  'did.type.string',
-  'did.prefix',
-  'did.method.lowercase',
-  'did.identifier.present',
-  'did.chars.allowed',
-  'did.no-query-fragment-path',
-  'did.end.no-colon',
-  'did.end.no-percent',
-  'did.length.max',
-];
+const ORDER: readonly DidRuleId[] = rejectIds(DID_RULES);
 
 export function isValidDid(input: unknown): input is DidString {
   return didViolations(input).length === 0;

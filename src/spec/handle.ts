@@ -1,4 +1,4 @@
-import type { HandleRuleId } from './rules/index.js';
+import { HANDLE_RULES, type HandleRuleId, rejectIds } from './rules/index.js';
 
 /*
  * Handle syntax, https://atproto.com/specs/handle ("Handle Identifier Syntax"), in English:
@@ -71,18 +71,7 @@ export function handleViolations(input: unknown): HandleRuleId[] {
   return ORDER.filter((id) => found.has(id));
 }
 
-const ORDER: readonly HandleRuleId[] = [
-  'handle.type.string',
-  'handle.chars.allowed',
-  'handle.chars.no-whitespace-control',
-  'handle.length.max',
-  'handle.labels.min-two',
-  'handle.label.non-empty',
-  'handle.label.no-trailing-dot',
-  'handle.label.max-length',
-  'handle.label.hyphen-edges',
-  'handle.tld.starts-with-letter',
-];
+const ORDER: readonly HandleRuleId[] = rejectIds(HANDLE_RULES);
 
 export function isValidHandle(input: unknown): input is HandleString {
   return handleViolations(input).length === 0;

@@ -7,7 +7,7 @@ import {
 } from './data-model.js';
 import { didViolations } from './did.js';
 import { handleViolations } from './handle.js';
-import { SESSION_RULES, type SessionRuleId } from './rules/index.js';
+import { rejectIds, SESSION_RULES, type SessionRuleId } from './rules/index.js';
 
 /*
  * The session objects, from the lexicons com.atproto.server.{createSession,refreshSession,
@@ -105,9 +105,7 @@ function formatViolations(field: SessionField, v: unknown, found: Set<SessionRul
 }
 
 /** The reject rules, in catalogue order: the order violations are reported in. */
-const ORDER: readonly SessionRuleId[] = SESSION_RULES.filter((r) => r.polarity === 'reject').map(
-  (r) => r.id,
-);
+const ORDER: readonly SessionRuleId[] = rejectIds(SESSION_RULES);
 
 /** Every session rule the value breaks, in catalogue order; empty when it is valid. */
 export function sessionViolations(kind: SessionKind, value: unknown): SessionRuleId[] {

@@ -30,6 +30,16 @@ const ALL = [
 
 export type RuleId = (typeof ALL)[number]['id'];
 
+/** The reject rules of a table, in catalogue order: the order an oracle reports violations in. */
+export function rejectIds<R extends Rule>(rules: readonly R[]): R['id'][] {
+  return rules.filter((r) => r.polarity === 'reject').map((r) => r.id);
+}
+
+/** The coherence rules about tokens (they need the token fields of kind `session`). */
+export const COHERENCE_TOKEN_RULES: readonly CoherenceRuleId[] = COHERENCE_RULES.filter((r) =>
+  r.id.startsWith('coherence.token.'),
+).map((r) => r.id);
+
 export const RULES: readonly Rule<RuleId>[] = ALL;
 
 const BY_ID: ReadonlyMap<string, Rule<RuleId>> = new Map(RULES.map((r) => [r.id, r]));
