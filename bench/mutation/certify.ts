@@ -5,8 +5,7 @@ import { runConformance } from '../../src/runner/run.js';
 import { check } from '../../src/spec/oracle.js';
 import type { RuleId } from '../../src/spec/rules/index.js';
 import { VALIDATOR_KINDS, type ValidatorKind } from '../../src/spec/rules/types.js';
-import { mutableCheck } from './mutable-oracle.js';
-import { MUTANT_PREFIX, mutantTarget, ruleKinds } from './mutant-target.js';
+import { MUTANT_PREFIX, mutantAccepts, mutantTarget, ruleKinds } from './mutant-target.js';
 import type { Mutant } from './mutants.js';
 
 /** One failed rule whose counterexample really separates the mutant from the reference. */
@@ -51,7 +50,7 @@ function isValidatorKind(kind: string): kind is ValidatorKind {
  */
 export function isWitness(mutant: Mutant, cx: Counterexample | undefined): boolean {
   if (cx === undefined || !isValidatorKind(cx.kind)) return false;
-  return mutableCheck(cx.kind, cx.value, mutant.bug) !== check(cx.kind, cx.value).valid;
+  return mutantAccepts(mutant, cx.kind, cx.value) !== check(cx.kind, cx.value).valid;
 }
 
 function judge(mutant: Mutant, seed: number, results: readonly RuleResult[]): MutantRun {

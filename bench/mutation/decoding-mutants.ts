@@ -5,10 +5,10 @@ import type { Mutant } from './mutants.js';
  * (mutable-data-model.ts), each with the technique it copies. Reported as their own table.
  */
 
-type Entry = Omit<Mutant, 'id' | 'technique'>;
+type Entry = Omit<Mutant, 'id' | 'technique'> & { readonly id?: string };
 
 function of(technique: string, entries: readonly Entry[]): Mutant[] {
-  return entries.map((e) => ({ ...e, id: e.bug, technique }));
+  return entries.map((e) => ({ ...e, id: e.id ?? String(e.bug), technique }));
 }
 
 export const DECODING_MUTANTS: readonly Mutant[] = [

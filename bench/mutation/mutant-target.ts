@@ -14,6 +14,11 @@ export function ruleKinds(rule: RuleId): ValidatorKind[] {
   return VALIDATOR_KINDS.filter((k) => kinds.includes(k));
 }
 
+/** Whether the mutant accepts a value: the mutable oracle with its bug, minus what it refuses. */
+export function mutantAccepts(mutant: Mutant, kind: ValidatorKind, value: unknown): boolean {
+  return mutableCheck(kind, value, mutant.bug) && !(mutant.refuses?.(kind, value) ?? false);
+}
+
 /** A mutant as a validator: the mutable oracle with its one bug, on the given kinds. */
 export function mutantValidator(
   mutant: Mutant,
@@ -22,7 +27,7 @@ export function mutantValidator(
   return {
     name: mutant.id,
     kinds: [...kinds],
-    validate: (kind, value) => mutableCheck(kind, value, mutant.bug),
+    validate: (kind, value) => mutantAccepts(mutant, kind, value),
   };
 }
 

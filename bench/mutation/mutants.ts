@@ -1,4 +1,4 @@
-import type { RuleId } from '../../src/spec/rules/index.js';
+import type { RuleId, ValidatorKind } from '../../src/spec/rules/index.js';
 import type { Bug } from './bugs.js';
 import { DECODING_MUTANTS } from './decoding-mutants.js';
 
@@ -13,7 +13,13 @@ export interface Mutant {
   readonly description: string;
   readonly rule: RuleId;
   readonly kind: 'lax' | 'strict';
-  readonly bug: Bug;
+  /** The bug switch of the mutable oracle it turns on (none: the reference behaviour). */
+  readonly bug?: Bug;
+  /**
+   * For a strict mutant written as one more thing its decoder refuses, on top of the reference
+   * behaviour (so a seeded bug can live next to its rule, in one table entry).
+   */
+  readonly refuses?: (kind: ValidatorKind, value: unknown) => boolean;
   readonly about?: RuleId;
   /** For decoding mutants: the decoding technique the bug copies. */
   readonly technique?: string;

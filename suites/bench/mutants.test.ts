@@ -7,7 +7,9 @@ describe('the mutant table', () => {
   test('has at least 60 mutants, one bug each, every bug used once', () => {
     expect(MUTANTS.length).toBeGreaterThanOrEqual(60);
     expect(new Set(MUTANTS.map((m) => m.id)).size).toBe(MUTANTS.length);
-    expect(MUTANTS.map((m) => m.bug).sort()).toEqual([...BUGS].sort());
+    expect(MUTANTS.flatMap((m) => (m.bug === undefined ? [] : [m.bug])).sort()).toEqual(
+      [...BUGS].sort(),
+    );
   });
 
   test('names known rules of the right polarity', () => {
