@@ -67,6 +67,11 @@ const DID_ACCEPT: Readonly<Record<AcceptId<typeof DID_RULES>, fc.Arbitrary<strin
   'did.accept.web-localhost-port': did({ trait: 'web-localhost-port' }),
 };
 
+/** Text holding at least one astral code point (a surrogate pair in JSON). */
+const astralText: fc.Arbitrary<string> = fc
+  .tuple(fc.string({ maxLength: 8 }), fc.integer({ min: 0x10000, max: 0x10ffff }), fc.nat(8))
+  .map(([s, cp, at]) => s.slice(0, at) + String.fromCodePoint(cp) + s.slice(at));
+
 const SESSION_ACCEPT: Readonly<
   Record<AcceptId<typeof SESSION_RULES>, (kind: SessionKind) => fc.Arbitrary<JsonValue>>
 > = {
@@ -82,6 +87,10 @@ const SESSION_ACCEPT: Readonly<
   'session.accept.did-doc-compound': (kind) => session({ kind, trait: 'did-doc-compound' }),
   'session.accept.did-doc-dollar-fields': (kind) =>
     session({ kind, trait: 'did-doc-dollar-fields' }),
+  'session.accept.unicode-strings': (kind) =>
+    fc
+      .tuple(session({ kind }), astralText, astralText)
+      .map(([s, email, status]) => ({ ...s, email, status })),
 };
 
 function validCase(kind: Kind): (value: JsonValue) => Case {

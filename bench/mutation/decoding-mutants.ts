@@ -5,6 +5,11 @@ import type { Mutant } from './mutants.js';
  * (mutable-data-model.ts), each with the technique it copies. Reported as their own table.
  */
 
+const STRING_FIELDS = ['accessJwt', 'refreshJwt', 'email', 'status'];
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 type Entry = Omit<Mutant, 'id' | 'technique'> & { readonly id?: string };
 
 function of(technique: string, entries: readonly Entry[]): Mutant[] {
@@ -74,6 +79,14 @@ export const DECODING_MUTANTS: readonly Mutant[] = [
       kind: 'lax',
       rule: 'session.field.unicode',
       description: 'Go encoding/json: lone surrogates become U+FFFD',
+    },
+    {
+      id: 'surrogate-pairs-refused',
+      kind: 'strict',
+      rule: 'session.accept.unicode-strings',
+      description: 'a lone-surrogate check without the `u` flag also refuses surrogate pairs',
+      refuses: (_, value) =>
+        isObject(value) && STRING_FIELDS.some((f) => /[\uD800-\uDFFF]/.test(String(value[f]))),
     },
     {
       bug: 'go-replace-surrogates-doc',

@@ -76,9 +76,14 @@ export const SESSION_CLASSES: Readonly<
     nestingDepth(value) <= MUST_ACCEPT_DEPTH,
   'session.accept.did-doc-compound': ({ value }) =>
     docSome(value, (_, k) => k === '$link' || k === '$bytes' || k === '$type'),
+  'session.accept.unicode-strings': ({ value }) =>
+    isPlainObject(value) &&
+    ['accessJwt', 'refreshJwt', 'email', 'status'].some((f) => ASTRAL.test(String(value[f]))),
   'session.accept.did-doc-dollar-fields': ({ value }) =>
     docSome(value, (_, k) => k.startsWith('$') && !['$link', '$bytes', '$type'].includes(k)),
 };
+
+const ASTRAL = /[\u{10000}-\u{10FFFF}]/u;
 
 function didDocOf(value: unknown): unknown {
   return isPlainObject(value) ? value.didDoc : undefined;

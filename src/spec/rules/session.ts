@@ -266,5 +266,21 @@ export const SESSION_RULES = [
     source: lexicon(GET, `${OUT}.required`, '"required": ["handle", "did"]'),
     likelyCause: 'getSession output is validated with the createSession schema',
   },
+  {
+    id: 'session.accept.unicode-strings',
+    level: 'MUST',
+    keyword: 'MUST',
+    polarity: 'accept',
+    area: 'session',
+    kinds: BOTH,
+    summary:
+      'String fields may hold any Unicode text, astral code points (surrogate pairs in JSON) included.',
+    source: spec(
+      DATA_MODEL_SPEC,
+      '`string` | string | String | UTF-8 String (major 3) | Unicode, UTF-8',
+    ),
+    likelyCause:
+      'a lone-surrogate check without the regex `u` flag also refuses surrogate pairs, or text is stored as 3-byte UTF-8',
+  },
   ...DID_DOC_ACCEPT_RULES,
 ] as const satisfies readonly Rule[];
