@@ -90,7 +90,7 @@ function didDocOf(value: unknown): unknown {
 }
 
 /** True when some member anywhere in the session's didDoc passes the test (walked iteratively). */
-function docSome(value: unknown, test: (v: unknown, key: string) => boolean): boolean {
+export function docSome(value: unknown, test: (v: unknown, key: string) => boolean): boolean {
   const stack: unknown[] = [didDocOf(value)];
   while (stack.length > 0) {
     const node = stack.pop();

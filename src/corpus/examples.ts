@@ -1,15 +1,10 @@
 import type { LabelledCase } from '../runner/case.js';
 import {
-  DISALLOWED_TLDS,
-  declaredFields,
   didViolations,
   handleViolations,
-  isPlainObject,
   MUST_ACCEPT_DEPTH,
   nestingDepth,
   type RuleId,
-  type SESSION_RULES,
-  type SessionKind,
   sessionViolations,
 } from '../spec/index.js';
 import { readResource } from '../util/paths.js';

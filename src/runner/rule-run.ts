@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import type { Target, ValidationRequest, Verdict } from '../contract/validator.js';
+import { examplesFor } from '../corpus/examples.js';
 import type { Counterexample, RuleResult } from '../report/model.js';
 import type { Rule } from '../spec/rules/types.js';
 import { actualOf, caseKey, evaluate, type LabelledCase, type Outcome } from './case.js';
-import { examplesFor } from '../corpus/examples.js';
 import type { RunOptions } from './options.js';
 
 /** Cases shared by every target: generation is pure, so it happens once per rule and seed. */

@@ -24,43 +24,37 @@ export const DEFAULT_VECTOR_COUNT = 20;
 const isValidatorKind = (kind: string): kind is ValidatorKind =>
   (VALIDATOR_KINDS as readonly string[]).includes(kind);
 
+interface SourceCase {
+  readonly kind: string;
+  readonly value: unknown;
+  readonly valid: boolean;
+  readonly violates: readonly string[];
+  readonly cause?: string;
+}
+
+function entryOf(c: SourceCase, note: string): VectorEntry[] {
+  if (!isValidatorKind(c.kind)) return [];
+  const cause = c.cause === undefined ? [] : [`likely cause: ${c.cause}`];
+  const { kind, value, valid } = c;
+  return [{ kind, value, valid, violates: [...c.violates], notes: [note, ...cause] }];
+}
+
 /**
  * Each selected rule's explicit examples (interop vectors, edge cases, decoding techniques,
  * real-world counterexamples), then samples of its generator: valid values for accept rules,
  * values labelled with the rules they break for reject rules. Each value notes the rule it is for.
  */
 export function generateVectors(options: ExportVectorsOptions): VectorEntry[] {
-  const entries: VectorEntry[] = [];
-  for (const rule of validatorRules(options.ruleIds)) {
+  return validatorRules(options.ruleIds).flatMap((rule) => {
     const cases = fc.sample(caseArbitrary(rule.id as RuleId), {
       seed: options.seed,
       numRuns: options.count,
     });
-    for (const c of examplesFor(rule.id)) {
-      if (!isValidatorKind(c.kind)) continue;
-      entries.push({
-        kind: c.kind,
-        value: c.value,
-        valid: c.valid,
-        violates: [...c.violates],
-        notes: [
-          `example for ${rule.id}`,
-          ...(c.cause === undefined ? [] : [`likely cause: ${c.cause}`]),
-        ],
-      });
-    }
-    for (const c of cases) {
-      if (!isValidatorKind(c.kind)) continue;
-      entries.push({
-        kind: c.kind,
-        value: c.value,
-        valid: c.valid,
-        violates: [...c.violates],
-        notes: [`generated for ${rule.id}`],
-      });
-    }
-  }
-  return entries;
+    return [
+      ...examplesFor(rule.id).flatMap((c) => entryOf(c, `example for ${rule.id}`)),
+      ...cases.flatMap((c) => entryOf(c, `generated for ${rule.id}`)),
+    ];
+  });
 }
 
 /** What made the files and how to make them again: the text files' header and the manifest. */

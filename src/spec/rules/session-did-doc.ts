@@ -1,4 +1,4 @@
-import { type Rule, spec } from './types.js';
+import { type Keyword, levelOf, type Polarity, type Rule, type Source, spec } from './types.js';
 
 const DATA_MODEL_SPEC = 'https://atproto.com/specs/data-model';
 const LEXICON_SPEC = 'https://atproto.com/specs/lexicon';
@@ -6,6 +6,18 @@ const NESTED_VALID =
   'The (nested) contents of the data object must still be valid under the atproto data model.';
 
 const BOTH = ['session', 'getSession'] as const;
+
+/** A rule of both session kinds, its level from its keyword. */
+export function sessionRule<const Id extends string, const P extends Polarity>(rule: {
+  readonly id: Id;
+  readonly keyword: Keyword;
+  readonly polarity: P;
+  readonly summary: string;
+  readonly source: Source;
+  readonly likelyCause?: string;
+}) {
+  return { ...rule, level: levelOf(rule.keyword), area: 'session', kinds: BOTH } as const;
+}
 
 /**
  * How deeply a session value (the session object is depth 1, its `didDoc` depth 2) may nest and
@@ -17,96 +29,75 @@ export const MUST_ACCEPT_DEPTH = 64;
 
 /** The session's `didDoc` as lexicon `unknown`: an object of atproto data. */
 export const DID_DOC_REJECT_RULES = [
-  {
+  sessionRule({
     id: 'session.field.didDoc.not-compound',
-    level: 'MUST',
     keyword: 'MUST NOT',
     polarity: 'reject',
-    area: 'session',
-    kinds: BOTH,
     summary:
       '`didDoc` itself is not shaped as a compound type: no `$link` or `$bytes` key, and no `$type` of `blob`.',
     source: spec(
       LEXICON_SPEC,
       'The top-level data object must not have the structure of a compound data type, like blob (`$type: blob`) or CID link (`$link`).',
     ),
-  },
-  {
+  }),
+  sessionRule({
     id: 'session.field.didDoc.type-field',
-    level: 'MUST',
     keyword: 'MUST',
     polarity: 'reject',
-    area: 'session',
-    kinds: BOTH,
     summary: 'Inside `didDoc`, every `$type` field is a non-empty string.',
     source: spec(
       DATA_MODEL_SPEC,
       'In atproto, object nodes often include a string field `$type` that specifies their Lexicon schema.',
     ),
-  },
-  {
+  }),
+  sessionRule({
     id: 'session.field.didDoc.bytes',
-    level: 'MUST',
     keyword: 'MUST',
     polarity: 'reject',
-    area: 'session',
-    kinds: BOTH,
     summary:
       'Inside `didDoc`, an object with a `$bytes` key holds that key only, with a base64 string.',
     source: spec(
       DATA_MODEL_SPEC,
       'The JSON encoding for bytes is an object with the single key `$bytes` and string value with the base64-encoded bytes.',
     ),
-  },
-  {
+  }),
+  sessionRule({
     id: 'session.field.didDoc.link',
-    level: 'MUST',
     keyword: 'MUST',
     polarity: 'reject',
-    area: 'session',
-    kinds: BOTH,
     summary:
       'Inside `didDoc`, an object with a `$link` key holds that key only, with a CID string.',
     source: spec(
       DATA_MODEL_SPEC,
       'The JSON encoding for link is an object with the single key `$link` and the string-encoded CID as a value.',
     ),
-  },
-  {
+  }),
+  sessionRule({
     id: 'session.field.didDoc.blob',
-    level: 'MUST',
     keyword: 'MUST',
     polarity: 'reject',
-    area: 'session',
-    kinds: BOTH,
     summary:
       'Inside `didDoc`, an object with `$type: "blob"` has a `ref` link, a non-empty `mimeType` and a positive integer `size`.',
     source: spec(
       LEXICON_SPEC,
       `${NESTED_VALID} Nested compound types like blobs and CID links should be validated and transformed as expected.`,
     ),
-  },
-  {
+  }),
+  sessionRule({
     id: 'session.field.didDoc.unicode',
-    level: 'MUST',
     keyword: 'MUST',
     polarity: 'reject',
-    area: 'session',
-    kinds: BOTH,
     summary:
       'Every string and object key inside `didDoc` is Unicode text: no lone surrogate (`\\ud800`).',
     source: spec(LEXICON_SPEC, NESTED_VALID),
-  },
+  }),
 ] as const satisfies readonly Rule[];
 
 export const DID_DOC_ACCEPT_RULES = [
-  {
+  sessionRule({
     id: 'session.accept.did-doc-int64',
-    level: 'MUST',
     keyword: 'MUST',
     polarity: 'accept',
-    area: 'session',
-    kinds: BOTH,
     summary:
       'Integers anywhere in the signed 64-bit range are valid inside `didDoc`, beyond 2^53 and up to the limits.',
     source: spec(
@@ -115,14 +106,11 @@ export const DID_DOC_ACCEPT_RULES = [
     ),
     likelyCause:
       'numbers are decoded as doubles and checked against 2^53 (or decoded as 32-bit integers)',
-  },
-  {
+  }),
+  sessionRule({
     id: 'session.accept.did-doc-nesting',
-    level: 'MUST',
     keyword: 'MUST',
     polarity: 'accept',
-    area: 'session',
-    kinds: BOTH,
     summary: `Objects and arrays nested up to ${MUST_ACCEPT_DEPTH} levels (counting the session object) are valid; deeper values may be refused.`,
     // Any data object, however nested; the data model recommends protecting against deep nesting
     // ("It is recommended to use a library that automatically protects against ... deep nesting"),
@@ -132,32 +120,26 @@ export const DID_DOC_ACCEPT_RULES = [
       'An `unknown` type indicates that any data object could appear at this location, with no specific validation.',
     ),
     likelyCause: `the depth limit is below ${MUST_ACCEPT_DEPTH} levels`,
-  },
-  {
+  }),
+  sessionRule({
     id: 'session.accept.did-doc-compound',
-    level: 'MUST',
     keyword: 'MUST',
     polarity: 'accept',
-    area: 'session',
-    kinds: BOTH,
     summary:
       'Inside `didDoc`, well-formed `$link`, `$bytes` and blob objects and record-like objects (`$type`, `createdAt` of any type) are valid.',
     source: spec(LEXICON_SPEC, NESTED_VALID),
     likelyCause:
       'compound types are checked too strictly, or a `$type` object is validated as a known record',
-  },
-  {
+  }),
+  sessionRule({
     id: 'session.accept.did-doc-dollar-fields',
-    level: 'SHOULD',
     keyword: 'SHOULD',
     polarity: 'accept',
-    area: 'session',
-    kinds: BOTH,
     summary: 'Inside `didDoc`, unknown `$` fields (`$foo`, `$ref`, `$id`) are ignored.',
     source: spec(
       DATA_MODEL_SPEC,
       'Implementations should ignore unknown `$` fields (to allow protocol evolution).',
     ),
     likelyCause: 'keys starting with `$` are refused, or read as JSON Schema or JSON-LD keywords',
-  },
+  }),
 ] as const satisfies readonly Rule[];

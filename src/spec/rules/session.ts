@@ -1,4 +1,4 @@
-import { DID_DOC_ACCEPT_RULES, DID_DOC_REJECT_RULES } from './session-did-doc.js';
+import { DID_DOC_ACCEPT_RULES, DID_DOC_REJECT_RULES, sessionRule } from './session-did-doc.js';
 import { lexicon, type Rule, spec } from './types.js';
 
 export { MUST_ACCEPT_DEPTH } from './session-did-doc.js';
@@ -161,20 +161,17 @@ export const SESSION_RULES = [
     summary: '`did` is a syntactically valid DID.',
     source: lexicon(CREATE, `${OUT}.properties.did`, '"format": "did"'),
   },
-  {
+  sessionRule({
     id: 'session.field.unicode',
-    level: 'MUST',
     keyword: 'MUST',
     polarity: 'reject',
-    area: 'session',
-    kinds: BOTH,
     summary:
       'The string fields without a format (tokens, `email`, `status`) hold Unicode text: no lone surrogate (`\\ud800`).',
     source: spec(
       DATA_MODEL_SPEC,
       '`string` | string | String | UTF-8 String (major 3) | Unicode, UTF-8',
     ),
-  },
+  }),
   // Must-accept rules.
   {
     id: 'session.accept.valid',
@@ -266,13 +263,10 @@ export const SESSION_RULES = [
     source: lexicon(GET, `${OUT}.required`, '"required": ["handle", "did"]'),
     likelyCause: 'getSession output is validated with the createSession schema',
   },
-  {
+  sessionRule({
     id: 'session.accept.unicode-strings',
-    level: 'MUST',
     keyword: 'MUST',
     polarity: 'accept',
-    area: 'session',
-    kinds: BOTH,
     summary:
       'String fields may hold any Unicode text, astral code points (surrogate pairs in JSON) included.',
     source: spec(
@@ -281,6 +275,6 @@ export const SESSION_RULES = [
     ),
     likelyCause:
       'a lone-surrogate check without the regex `u` flag also refuses surrogate pairs, or text is stored as 3-byte UTF-8',
-  },
+  }),
   ...DID_DOC_ACCEPT_RULES,
 ] as const satisfies readonly Rule[];

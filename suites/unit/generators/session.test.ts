@@ -4,6 +4,7 @@ import type { JsonObject } from '../../../generators/_internals/types.js';
 import { coherenceRules, incoherentSession } from '../../../generators/incoherentSession.js';
 import { invalidSession, sessionRejectRules } from '../../../generators/invalidSession.js';
 import { type SessionTrait, session } from '../../../generators/session.js';
+import { docSome } from '../../../src/corpus/classes.js';
 import {
   coherenceViolations,
   declaredFields,
@@ -28,18 +29,8 @@ const OPTIONAL = ['didDoc', 'email', 'emailConfirmed', 'emailAuthFactor', 'activ
 const extraKeys = (kind: SessionKind, s: JsonObject): string[] =>
   Object.keys(s).filter((k) => !(declaredFields(kind) as readonly string[]).includes(k));
 
-const docHas = (s: JsonObject, test: (v: unknown, key: string) => boolean): boolean => {
-  const stack: unknown[] = [s.didDoc];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node !== 'object' || node === null) continue;
-    for (const [k, v] of Object.entries(node)) {
-      if (test(v, k)) return true;
-      stack.push(v);
-    }
-  }
-  return false;
-};
+const docHas = (s: JsonObject, test: (v: unknown, key: string) => boolean): boolean =>
+  docSome(s, test);
 
 /** Each trait's class, written from the rule summaries. */
 const IN_CLASS: Readonly<Record<SessionTrait, (kind: SessionKind, s: JsonObject) => boolean>> = {
