@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { COHERENCE_RULES, type CoherenceRuleId } from '../src/spec/rules/index.js';
+import type { CoherenceRuleId } from '../src/spec/rules/index.js';
 import type { SessionKind } from '../src/spec/session.js';
-import { INCOHERENT_SESSION_CASES } from './_internals/incoherentSessionCases.js';
+import { coherenceRulesOf, incoherentSessionCase } from './_internals/incoherentSessionCases.js';
 import type { Labelled } from './_internals/types.js';
 
 /** @public */
@@ -14,8 +14,7 @@ export interface IncoherentSessionConstraints {
 
 /** The coherence rules that apply to a kind, in catalogue order. @public */
 export function coherenceRules(kind: SessionKind): readonly CoherenceRuleId[] {
-  const table = INCOHERENT_SESSION_CASES[kind];
-  return COHERENCE_RULES.flatMap((r) => (r.id in table ? [r.id] : []));
+  return coherenceRulesOf(kind);
 }
 
 /**
@@ -31,10 +30,9 @@ export function incoherentSession(
   constraints: IncoherentSessionConstraints = {},
 ): fc.Arbitrary<Labelled<CoherenceRuleId>> {
   const { kind = 'session', rule } = constraints;
-  const table = INCOHERENT_SESSION_CASES[kind];
-  if (rule === undefined) return fc.oneof(...Object.values(table));
-  const arb = table[rule];
-  if (arb === undefined)
+  const rules = coherenceRulesOf(kind);
+  if (rule === undefined) return fc.oneof(...rules.map((r) => incoherentSessionCase(kind, r)));
+  if (!rules.includes(rule))
     throw new RangeError(`incoherentSession(): ${rule} does not apply to ${kind}`);
-  return arb;
+  return incoherentSessionCase(kind, rule);
 }

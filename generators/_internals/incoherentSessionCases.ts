@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { INACTIVE_STATUSES } from '../../src/spec/coherence.js';
 import { INVALID_HANDLE } from '../../src/spec/handle.js';
-import { COHERENCE_TOKEN_RULES, type CoherenceRuleId } from '../../src/spec/rules/index.js';
+import {
+  COHERENCE_RULES,
+  COHERENCE_TOKEN_RULES,
+  type CoherenceRuleId,
+} from '../../src/spec/rules/index.js';
 import type { SessionKind } from '../../src/spec/session.js';
 import { upperAscii } from './chars.js';
 import { buildDidDoc, didDocParams } from './didDocParts.js';
@@ -68,9 +72,10 @@ function otherDid(did: string, candidate: string): string {
   return candidate === did ? `${candidate}x` : candidate;
 }
 
-function cases(kind: SessionKind): Partial<Record<CoherenceRuleId, Case>> {
-  const out: Partial<Record<CoherenceRuleId, Case>> = {
-    'coherence.did-doc.id-is-did': build(
+/** One builder per coherence rule, keyed by rule ID (the compiler names a missing one). */
+const BUILDERS: Readonly<Record<CoherenceRuleId, (kind: SessionKind) => Case>> = {
+  'coherence.did-doc.id-is-did': (kind) =>
+    build(
       kind,
       'coherence.did-doc.id-is-did',
       fc.tuple(
@@ -88,7 +93,8 @@ function cases(kind: SessionKind): Partial<Record<CoherenceRuleId, Case>> {
         return { ...d, didDoc: set(buildDidDoc(d.did, d.handle, p), 'id', id) };
       },
     ),
-    'coherence.did-doc.aka-handle': build(
+  'coherence.did-doc.aka-handle': (kind) =>
+    build(
       kind,
       'coherence.did-doc.aka-handle',
       fc.tuple(
@@ -112,7 +118,8 @@ function cases(kind: SessionKind): Partial<Record<CoherenceRuleId, Case>> {
         return { ...d, handle, didDoc: doc };
       },
     ),
-    'coherence.handle.lowercase': build(
+  'coherence.handle.lowercase': (kind) =>
+    build(
       kind,
       'coherence.handle.lowercase',
       fc.tuple(
@@ -122,39 +129,35 @@ function cases(kind: SessionKind): Partial<Record<CoherenceRuleId, Case>> {
       // The didDoc keeps `at://<lowercase handle>`: handles compare case-insensitively.
       (d, [mode, mask]) => ({ ...d, handle: applyCase(d.handle, mode, mask) }),
     ),
-    'coherence.status.inactive': build(
+  'coherence.status.inactive': (kind) =>
+    build(
       kind,
       'coherence.status.inactive',
       fc.constantFrom(...INACTIVE_STATUSES),
       (d, status) => ({ ...d, status, active: true }),
     ),
-  };
-  if (kind === 'getSession') return out;
-  return {
-    ...out,
-    'coherence.token.jwt-shape': build(
-      kind,
-      'coherence.token.jwt-shape',
-      fc.tuple(which, notJwt, notJwt),
-      (d, [w, a, r]) => ({
-        ...d,
-        accessJwt: w === 'refresh' ? d.accessJwt : a,
-        refreshJwt: w === 'access' ? d.refreshJwt : r,
-      }),
-    ),
-    'coherence.token.access-typ': build(
+  'coherence.token.jwt-shape': (kind) =>
+    build(kind, 'coherence.token.jwt-shape', fc.tuple(which, notJwt, notJwt), (d, [w, a, r]) => ({
+      ...d,
+      accessJwt: w === 'refresh' ? d.accessJwt : a,
+      refreshJwt: w === 'access' ? d.refreshJwt : r,
+    })),
+  'coherence.token.access-typ': (kind) =>
+    build(
       kind,
       'coherence.token.access-typ',
       fc.constantFrom(undefined, 'JWT', 'refresh+jwt', 'AT+JWT', 'at+jwt ', 'dpop+jwt'),
       (d, typ) => onTokens(d, 'access', (p) => ({ ...p, header: set(p.header, 'typ', typ) })),
     ),
-    'coherence.token.refresh-typ': build(
+  'coherence.token.refresh-typ': (kind) =>
+    build(
       kind,
       'coherence.token.refresh-typ',
       fc.constantFrom(undefined, 'JWT', 'at+jwt', 'REFRESH+JWT', 'refresh'),
       (d, typ) => onTokens(d, 'refresh', (p) => ({ ...p, header: set(p.header, 'typ', typ) })),
     ),
-    'coherence.token.sub-is-did': build(
+  'coherence.token.sub-is-did': (kind) =>
+    build(
       kind,
       'coherence.token.sub-is-did',
       fc.tuple(
@@ -174,7 +177,8 @@ function cases(kind: SessionKind): Partial<Record<CoherenceRuleId, Case>> {
         return onTokens(d, w, claim('sub', sub));
       },
     ),
-    'coherence.token.aud-is-did': build(
+  'coherence.token.aud-is-did': (kind) =>
+    build(
       kind,
       'coherence.token.aud-is-did',
       fc.tuple(
@@ -196,7 +200,8 @@ function cases(kind: SessionKind): Partial<Record<CoherenceRuleId, Case>> {
         return onTokens(d, w, claim('aud', aud[how]));
       },
     ),
-    'coherence.token.exp-after-iat': build(
+  'coherence.token.exp-after-iat': (kind) =>
+    build(
       kind,
       'coherence.token.exp-after-iat',
       fc.tuple(
@@ -219,7 +224,8 @@ function cases(kind: SessionKind): Partial<Record<CoherenceRuleId, Case>> {
           return claim(key, value)(p);
         }),
     ),
-    'coherence.token.scope': build(
+  'coherence.token.scope': (kind) =>
+    build(
       kind,
       'coherence.token.scope',
       fc.tuple(
@@ -235,13 +241,16 @@ function cases(kind: SessionKind): Partial<Record<CoherenceRuleId, Case>> {
       ),
       (d, [w, scope]) => onTokens(d, w, claim('scope', scope)),
     ),
-  };
+};
+
+/** @internal The coherence rules a kind can break: token rules need the tokens of `session`. */
+export function coherenceRulesOf(kind: SessionKind): readonly CoherenceRuleId[] {
+  return COHERENCE_RULES.map((r) => r.id).filter(
+    (id) => kind === 'session' || !TOKEN_RULES.includes(id),
+  );
 }
 
-/** @internal */
-export const INCOHERENT_SESSION_CASES: Readonly<
-  Record<SessionKind, Partial<Record<CoherenceRuleId, Case>>>
-> = {
-  session: cases('session'),
-  getSession: cases('getSession'),
-};
+/** @internal Sessions of the kind that break exactly the rule. */
+export function incoherentSessionCase(kind: SessionKind, rule: CoherenceRuleId): Case {
+  return BUILDERS[rule](kind);
+}
