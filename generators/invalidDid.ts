@@ -1,8 +1,9 @@
-import type fc from 'fast-check';
+import fc from 'fast-check';
 import type { DidRuleId } from '../src/spec/rules/index.js';
+import { DID_CAUSES } from './_internals/causes.js';
 import { type DidRejectRuleId, INVALID_DID_CASES } from './_internals/invalidDidCases.js';
 import type { Labelled } from './_internals/types.js';
-import { unionOf } from './_internals/union.js';
+import { withCause } from './_internals/union.js';
 
 export type { DidRejectRuleId };
 
@@ -30,5 +31,6 @@ export function invalidDid(
   constraints: InvalidDidConstraints = {},
 ): fc.Arbitrary<Labelled<DidRuleId>> {
   const { rule } = constraints;
-  return rule === undefined ? unionOf(INVALID_DID_CASES) : INVALID_DID_CASES[rule];
+  const one = (r: DidRejectRuleId) => withCause(INVALID_DID_CASES[r], DID_CAUSES[r]);
+  return rule === undefined ? fc.oneof(...DID_REJECT_RULES.map(one)) : one(rule);
 }

@@ -1,8 +1,9 @@
-import type fc from 'fast-check';
+import fc from 'fast-check';
 import type { HandleRuleId } from '../src/spec/rules/index.js';
+import { HANDLE_CAUSES } from './_internals/causes.js';
 import { type HandleRejectRuleId, INVALID_HANDLE_CASES } from './_internals/invalidHandleCases.js';
 import type { Labelled } from './_internals/types.js';
-import { unionOf } from './_internals/union.js';
+import { withCause } from './_internals/union.js';
 
 export type { HandleRejectRuleId };
 
@@ -30,5 +31,6 @@ export function invalidHandle(
   constraints: InvalidHandleConstraints = {},
 ): fc.Arbitrary<Labelled<HandleRuleId>> {
   const { rule } = constraints;
-  return rule === undefined ? unionOf(INVALID_HANDLE_CASES) : INVALID_HANDLE_CASES[rule];
+  const one = (r: HandleRejectRuleId) => withCause(INVALID_HANDLE_CASES[r], HANDLE_CAUSES[r]);
+  return rule === undefined ? fc.oneof(...HANDLE_REJECT_RULES.map(one)) : one(rule);
 }

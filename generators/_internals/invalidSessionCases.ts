@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { SESSION_RULES, SessionRuleId } from '../../src/spec/rules/index.js';
 import { SESSION_FIELDS, type SessionField, type SessionKind } from '../../src/spec/session.js';
+import { SESSION_CAUSES } from './causes.js';
 import { pick } from './chars.js';
 import { twinKeys, withKeys } from './decoding.js';
 import { buildDidDoc, didDocParams } from './didDocParts.js';
@@ -19,6 +20,7 @@ import {
 } from './json.js';
 import { declaredFields, renderSession, requiredFields, sessionDraft } from './sessionDraft.js';
 import type { JsonObject, JsonValue, Labelled } from './types.js';
+import { withCause } from './union.js';
 
 /*
  * One builder per session rule a validator must enforce, keyed by rule ID (the compiler names a
@@ -236,5 +238,5 @@ const BUILDERS: Readonly<Record<SessionRejectRuleId, Builder>> = {
 
 /** @internal A builder for every reject rule of the catalogue. */
 export function invalidSessionCase(kind: SessionKind, rule: SessionRejectRuleId): Case {
-  return BUILDERS[rule](kind);
+  return withCause(BUILDERS[rule](kind), SESSION_CAUSES[rule]);
 }

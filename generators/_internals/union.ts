@@ -15,3 +15,11 @@ export function shrinkingChoice<T>(
 ): fc.Arbitrary<T> {
   return fc.oneof({ withCrossShrink: true }, ...branches);
 }
+
+/** @internal Each value carries a likely cause: its own, else `cause`. */
+export function withCause<L extends { readonly cause?: string }>(
+  arb: fc.Arbitrary<L>,
+  cause: string,
+): fc.Arbitrary<L> {
+  return arb.map((l) => (l.cause === undefined ? { ...l, cause } : l));
+}

@@ -127,6 +127,7 @@ export const DID_RULES = [
       DID_SPEC,
       'A reasonable starting-point regex for DIDs in the context of atproto is: /^did:[a-z]+:[a-zA-Z0-9._:%-]*[a-zA-Z0-9._-]$/',
     ),
+    likelyCause: "the DID check is stricter than the spec's regex",
   },
   {
     id: 'did.accept.any-method',
@@ -141,6 +142,7 @@ export const DID_RULES = [
       LEXICON_SPEC,
       'data with any kind of DID in a `did` format string field should pass Lexicon validation, with unsupported DID methods being raised separately as an application error.',
     ),
+    likelyCause: 'only did:plc and did:web are accepted (a resolution rule, not syntax)',
   },
   {
     id: 'did.accept.colons',
@@ -154,6 +156,7 @@ export const DID_RULES = [
       DID_SPEC,
       'The remainder of the URI (the identifier) may contain any of the above-allowed ASCII characters',
     ),
+    likelyCause: 'colons inside the identifier are refused',
   },
   {
     id: 'did.accept.percent-encoding',
@@ -167,6 +170,7 @@ export const DID_RULES = [
       DID_SPEC,
       'Percent-sign (`%`) is used for "percent encoding" in the identifier section, and must always be followed by two hex characters',
     ),
+    likelyCause: '`%` is refused, or percent-encoding is decoded and checked',
   },
   {
     id: 'did.accept.case-sensitive-identifier',
@@ -177,6 +181,7 @@ export const DID_RULES = [
     kinds: ['did'],
     summary: 'Upper-case letters in the identifier are valid (`did:method:VAL`).',
     source: spec(DID_SPEC, 'The URI is case-sensitive'),
+    likelyCause: 'the identifier is required to be lower case',
   },
   {
     id: 'did.accept.length-limit',
@@ -190,6 +195,7 @@ export const DID_RULES = [
       DID_SPEC,
       'in the context of atproto, there is a current hard limit of 2048 characters.',
     ),
+    likelyCause: 'the 2048-character limit is off by one, or a shorter limit applies',
   },
   {
     id: 'did.accept.plc-any-length',
@@ -204,6 +210,7 @@ export const DID_RULES = [
       DID_SPEC,
       'implementations should distinguish between at least the distinct cases "invalid DID syntax", "unsupported DID method" and "supported DID method, but specific DID resolution failed".',
     ),
+    likelyCause: 'did:plc is checked for its 24-character base32 form at syntax level',
   },
   {
     id: 'did.accept.web-localhost-port',
@@ -217,6 +224,7 @@ export const DID_RULES = [
       DID_SPEC,
       'Port numbers (with separating colon hex-encoded) are only allowed for `localhost`, and only in testing and development.',
     ),
+    likelyCause: '`%3A` is refused in did:web identifiers',
   },
 ] as const satisfies readonly Rule[];
 

@@ -139,6 +139,7 @@ export const HANDLE_RULES = [
       HANDLE_SPEC,
       'A reference regular expression (regex) for the handle syntax is: /^([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/',
     ),
+    likelyCause: "the syntax check is stricter than the spec's regex",
   },
   {
     id: 'handle.accept.case-insensitive',
@@ -149,6 +150,7 @@ export const HANDLE_RULES = [
     kinds: ['handle'],
     summary: 'Upper-case and mixed-case handles are valid syntax.',
     source: spec(HANDLE_SPEC, 'Handles are not case-sensitive'),
+    likelyCause: 'handles are required to be lower case',
   },
   {
     id: 'handle.accept.length-limits',
@@ -163,6 +165,7 @@ export const HANDLE_RULES = [
       HANDLE_SPEC,
       'Each segment must have at least 1 and at most 63 characters (not including the periods).',
     ),
+    likelyCause: 'the 253-character or 63-character limit is off by one',
   },
   {
     id: 'handle.accept.one-char-tld',
@@ -173,6 +176,7 @@ export const HANDLE_RULES = [
     kinds: ['handle'],
     summary: 'A one-character top-level domain (for example `example.t`) is valid syntax.',
     source: spec(HANDLE_SPEC, 'example.t        // not a real TLD, but syntax ok'),
+    likelyCause: 'TLDs are required to have two or more characters',
   },
   {
     id: 'handle.accept.numeric-label',
@@ -186,6 +190,7 @@ export const HANDLE_RULES = [
       HANDLE_SPEC,
       'Modern "hostnames" (and thus handles) allow ASCII digits in most positions, with the exception that the last segment (top-level domain, TLD) cannot start with a digit.',
     ),
+    likelyCause: 'labels are required to start with a letter',
   },
   {
     id: 'handle.accept.inner-hyphens',
@@ -196,6 +201,7 @@ export const HANDLE_RULES = [
     kinds: ['handle'],
     summary: 'Hyphens inside a label, even several in a row (`name.t--t`), are valid.',
     source: spec(HANDLE_SPEC, 'name.t--t        // not a real TLD, but syntax ok'),
+    likelyCause: 'double hyphens are refused, as IDNA checks do',
   },
   {
     id: 'handle.accept.punycode',
@@ -209,6 +215,7 @@ export const HANDLE_RULES = [
       HANDLE_SPEC,
       'Handles that "look like" IDNs, but do not parse as valid IDNs, are valid handles',
     ),
+    likelyCause: '`xn--` labels are decoded or checked as IDNs',
   },
   {
     id: 'handle.accept.disallowed-tld',
@@ -223,6 +230,7 @@ export const HANDLE_RULES = [
       HANDLE_SPEC,
       '"Reserved" top-level domains should not fail syntax validation (eg, in atproto Lexicon validation), but they must immediately fail any attempt at registration, resolution, etc.',
     ),
+    likelyCause: 'reserved TLDs are refused at syntax level (a registration rule)',
   },
   {
     id: 'handle.accept.handle-invalid',
@@ -233,5 +241,6 @@ export const HANDLE_RULES = [
     kinds: ['handle'],
     summary: 'The special value `handle.invalid` is valid handle syntax.',
     source: spec(HANDLE_SPEC, 'This value is syntactically valid in the Lexicon schema language'),
+    likelyCause: '`handle.invalid` is refused at syntax level',
   },
 ] as const satisfies readonly Rule[];

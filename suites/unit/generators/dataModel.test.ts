@@ -1,12 +1,40 @@
 import fc from 'fast-check';
 import { beyondInt64, int64 } from '../../../generators/_internals/dataModel.js';
 import { INTERNAL_KEYS, setOwn, twinKeys } from '../../../generators/_internals/decoding.js';
+import { invalidDid } from '../../../generators/invalidDid.js';
+import { invalidHandle } from '../../../generators/invalidHandle.js';
+import { invalidSession } from '../../../generators/invalidSession.js';
 
 const MIN = -(2n ** 63n);
 const MAX = 2n ** 63n - 1n;
 
 /** What a language with real 64-bit integers reads from the JSON text the runner sends. */
 const asInt64Text = (n: number): bigint => BigInt(JSON.stringify(n));
+
+describe('likely causes', () => {
+  it('every invalid handle, DID and session carries one', () => {
+    const arbs = [
+      invalidHandle(),
+      invalidDid(),
+      invalidSession({ kind: 'session' }),
+      invalidSession({ kind: 'getSession' }),
+    ];
+    for (const arb of arbs) {
+      for (const l of fc.sample(arb, { seed: 7, numRuns: 200 }))
+        expect(typeof l.cause === 'string' && l.cause.length > 10).toBe(true);
+    }
+  });
+
+  it('name the decoding technique for the cases that copy one', () => {
+    const causes = fc
+      .sample(invalidSession({ kind: 'session', rule: 'session.top-level.object' }), {
+        seed: 3,
+        numRuns: 300,
+      })
+      .map((l) => l.cause);
+    expect(causes).toContainEqual(expect.stringMatching(/positionally/));
+  });
+});
 
 describe('data-model building blocks', () => {
   it('int64 values print as valid int64 texts, beyond 32 bits', () => {

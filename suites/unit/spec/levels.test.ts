@@ -60,6 +60,13 @@ describe('rule levels are true to the spec', () => {
       expect([r.id, r.level]).toEqual([r.id, levelOf(r.keyword)]);
   });
 
+  it('every accept rule a validator is held to says what a failure likely means', () => {
+    const without = RULES.filter(
+      (r) => r.polarity === 'accept' && !r.kinds.includes('live') && r.likelyCause === undefined,
+    ).map((r) => r.id);
+    expect(without).toEqual([]);
+  });
+
   it('unknown fields are a SHOULD, as the lexicon spec says', () => {
     const rule = RULES.find((r) => r.id === 'session.accept.unknown-fields');
     expect([rule?.keyword, rule?.level]).toEqual(['SHOULD', 'SHOULD']);
