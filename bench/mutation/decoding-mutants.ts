@@ -5,6 +5,10 @@ import type { Mutant } from './mutants.js';
  * (mutable-data-model.ts), each with the technique it copies. Reported as their own table.
  */
 
+// The spec's regexes, compiled case-insensitively in Unicode mode (as `re.I` does in Python).
+const HANDLE_IU = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/iu;
+const DID_IU = /^did:[a-z]+:[a-z0-9._:%-]*[a-z0-9._-]$/iu;
+
 const STRING_FIELDS = ['accessJwt', 'refreshJwt', 'email', 'status'];
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -41,6 +45,24 @@ export const DECODING_MUTANTS: readonly Mutant[] = [
       kind: 'strict',
       rule: 'session.accept.unknown-fields',
       description: 'pydantic aliases: a wrong-typed `did_doc` is validated as `didDoc`',
+    },
+  ]),
+  ...of('case folding', [
+    {
+      id: 'handle-regex-iu',
+      kind: 'lax',
+      rule: 'handle.chars.allowed',
+      description: 'the handle regex with flags `iu`: K (Kelvin) and ſ match [a-z]',
+      accepts: (kind, v) =>
+        kind === 'handle' && typeof v === 'string' && v.length <= 253 && HANDLE_IU.test(v),
+    },
+    {
+      id: 'did-regex-iu',
+      kind: 'lax',
+      rule: 'did.chars.allowed',
+      description: 'the DID regex with flags `iu`: K (Kelvin) and ſ match [a-z]',
+      accepts: (kind, v) =>
+        kind === 'did' && typeof v === 'string' && v.length <= 2048 && DID_IU.test(v),
     },
   ]),
   ...of('positional decoding', [

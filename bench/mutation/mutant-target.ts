@@ -16,6 +16,7 @@ export function ruleKinds(rule: RuleId): ValidatorKind[] {
 
 /** Whether the mutant accepts a value: the mutable oracle with its bug, minus what it refuses. */
 export function mutantAccepts(mutant: Mutant, kind: ValidatorKind, value: unknown): boolean {
+  if (mutant.accepts?.(kind, value)) return true;
   return mutableCheck(kind, value, mutant.bug) && !(mutant.refuses?.(kind, value) ?? false);
 }
 

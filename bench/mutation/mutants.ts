@@ -20,6 +20,8 @@ export interface Mutant {
    * behaviour (so a seeded bug can live next to its rule, in one table entry).
    */
   readonly refuses?: (kind: ValidatorKind, value: unknown) => boolean;
+  /** For a lax mutant written as one more thing its decoder accepts. */
+  readonly accepts?: (kind: ValidatorKind, value: unknown) => boolean;
   readonly about?: RuleId;
   /** For decoding mutants: the decoding technique the bug copies. */
   readonly technique?: string;

@@ -31,6 +31,12 @@ export const HANDLE_EDGES: readonly unknown[] = [
   'alice.test\u0000',
   'al\u200Dice.test',
   '\u212Aelvin.test',
+  // Letters that case-insensitive Unicode regexes (Python re.I, JS /iu) or upper/lower-casing
+  // turn into ASCII: long s, dotless i, dotted capital I, fullwidth a.
+  'ali\u017Fe.test',
+  '\u0131nfo.test',
+  '\u0130stanbul.test',
+  '\uFF41lice.test',
   'alice.test\t',
   1,
   true,
@@ -49,6 +55,9 @@ export const DID_EDGES: readonly unknown[] = [
   'did:web:example.com%3A8080',
   `${PLC}\n`,
   'did:method:val%zz%',
+  'did:\u212Aey:z6Mkabc',
+  'did:plc:ewvi7nxzyoun6zhxrh\u017F64oiz',
+  'did:\uFF50lc:ewvi7nxzyoun6zhxrhs64oiz',
   0,
   false,
   null,

@@ -4,6 +4,7 @@ import type { MutantSummary } from '../../bench/mutation/summary.js';
 
 const CLASSES = [
   'key matching',
+  'case folding',
   'positional decoding',
   'object internals',
   'zero values',

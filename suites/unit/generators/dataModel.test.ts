@@ -13,7 +13,7 @@ const asInt64Text = (n: number): bigint => BigInt(JSON.stringify(n));
 
 describe('likely causes', () => {
   it('every invalid handle, DID and session carries one', () => {
-    const arbs = [
+    const arbs: fc.Arbitrary<{ readonly cause?: string }>[] = [
       invalidHandle(),
       invalidDid(),
       invalidSession({ kind: 'session' }),
