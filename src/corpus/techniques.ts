@@ -30,6 +30,7 @@ function nest(leaf: unknown, levels: number): unknown {
 const CASE_INSENSITIVE =
   'keys are matched case-insensitively with Unicode folding (ſ is s), as Go encoding/json does';
 const ALIASES = 'snake_case aliases are accepted for declared fields (pydantic populate_by_name)';
+const TRIMMED = 'keys are trimmed, or read as dotted paths, before matching declared fields';
 const LAST_WINS = 'a twin key is read as the declared field, and the last one wins';
 
 const KEY_MATCHING: readonly Example[] = [
@@ -61,6 +62,13 @@ const KEY_MATCHING: readonly Example[] = [
   { kind: 'session', value: session({ email_confirmed: 'yes' }), cause: ALIASES },
   { kind: 'session', value: session({ active: true, Active: 'false' }), cause: LAST_WINS },
   { kind: 'session', value: session({ '\u017Ftatus': 5 }), cause: CASE_INSENSITIVE },
+  // Keys that trimming or dotted-path lookups (lodash get) read as declared fields.
+  {
+    kind: 'session',
+    value: session({ '': 1, 'didDoc.id': 5, 'handle ': 'x', ' did': 1 }),
+    cause: TRIMMED,
+  },
+  { kind: 'session', value: session({ 'handle ': 'alice.test' }, ['handle']), cause: TRIMMED },
 ];
 
 const POSITIONAL = 'arrays are decoded positionally into the struct fields, as serde does';
