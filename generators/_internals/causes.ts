@@ -1,3 +1,4 @@
+import type { CoherenceRuleId } from '../../src/spec/rules/index.js';
 import type { DidRejectRuleId } from './invalidDidCases.js';
 import type { HandleRejectRuleId } from './invalidHandleCases.js';
 import type { SessionRejectRuleId } from './invalidSessionCases.js';
@@ -70,4 +71,18 @@ export const SESSION_CAUSES: Readonly<Record<SessionRejectRuleId, string>> = {
   'session.field.handle.format': 'the handle format is not checked inside the session',
   'session.field.did.format': 'the DID format is not checked inside the session',
   'session.field.unicode': UNICODE,
+};
+
+export const COHERENCE_CAUSES: Readonly<Record<CoherenceRuleId, string>> = {
+  'coherence.token.jwt-shape': 'the server issues opaque or malformed tokens instead of JWTs',
+  'coherence.token.access-typ': 'access tokens are issued without the `at+jwt` type',
+  'coherence.token.refresh-typ': 'refresh tokens are issued without the `refresh+jwt` type',
+  'coherence.token.sub-is-did': "the token's `sub` is not the account's DID (a handle or user id)",
+  'coherence.token.aud-is-did': "the token's `aud` is not a service DID (a URL or host)",
+  'coherence.token.exp-after-iat': 'token lifetimes are computed wrongly (`exp` not after `iat`)',
+  'coherence.token.scope': 'the access token has no string `scope` claim',
+  'coherence.did-doc.id-is-did': 'the didDoc sent is not the DID document of the account',
+  'coherence.did-doc.aka-handle': "the didDoc's alsoKnownAs does not claim the session's handle",
+  'coherence.handle.lowercase': 'the handle is returned as typed, not normalized to lower case',
+  'coherence.status.inactive': '`active` is reported true for a taken-down or deactivated account',
 };

@@ -7,6 +7,7 @@ import {
   type CoherenceRuleId,
 } from '../../src/spec/rules/index.js';
 import type { SessionKind } from '../../src/spec/session.js';
+import { COHERENCE_CAUSES } from './causes.js';
 import { upperAscii } from './chars.js';
 import { buildDidDoc, didDocParams } from './didDocParts.js';
 import { plcDid, webDid } from './didParts.js';
@@ -16,6 +17,7 @@ import type { JwtParts } from './jwt.js';
 import { notJwt } from './jwt.js';
 import { renderSession, type SessionDraft, sessionDraft } from './sessionDraft.js';
 import type { JsonObject, JsonValue, Labelled } from './types.js';
+import { withCause } from './union.js';
 
 /*
  * One arbitrary per coherence rule: a coherent, lexicon-valid session with one thing made
@@ -252,5 +254,5 @@ export function coherenceRulesOf(kind: SessionKind): readonly CoherenceRuleId[] 
 
 /** @internal Sessions of the kind that break exactly the rule. */
 export function incoherentSessionCase(kind: SessionKind, rule: CoherenceRuleId): Case {
-  return BUILDERS[rule](kind);
+  return withCause(BUILDERS[rule](kind), COHERENCE_CAUSES[rule]);
 }
