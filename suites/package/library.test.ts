@@ -7,11 +7,11 @@ import * as library from '../../src/index.js';
 import {
   type Baseline,
   runConformance,
-  type Target,
   TargetStartError,
   type Validator,
 } from '../../src/index.js';
 import { resourcePath } from '../../src/util/paths.js';
+import { fakeTarget } from '../_helpers/fake-target.js';
 
 /* The public library API (src/index.ts and the subpath entry points), through its own names. */
 
@@ -147,19 +147,10 @@ describe('runConformance', () => {
   });
 
   it('leaves a started Target open for its owner', async () => {
-    let closed = 0;
-    const target: Target = {
-      info: { id: 'mine', name: 'mine', kinds: ['did'] },
-      validate: async () => ({ outcome: 'invalid' }),
-      validateBatch: async (requests) => requests.map(() => ({ outcome: 'invalid' })),
-      diagnostics: () => '',
-      close: async () => {
-        closed++;
-      },
-    };
+    const target = fakeTarget('mine', ['did'], 'invalid');
     const report = await runConformance(target, { ...FAST, rules: 'did.prefix' });
     expect(report.targets[0]?.results[0]?.status).toBe('pass');
-    expect(closed).toBe(0);
+    expect(target.closed()).toBe(0);
   });
 
   it('throws TargetStartError for a target that cannot start or is not a validator', async () => {

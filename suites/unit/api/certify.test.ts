@@ -1,6 +1,7 @@
 import { certify } from '../../../src/api/certify.js';
-import type { Target, Validator } from '../../../src/contract/validator.js';
+import type { Validator } from '../../../src/contract/validator.js';
 import { TargetStartError } from '../../../src/contract/validator.js';
+import { fakeTarget } from '../../_helpers/fake-target.js';
 
 /* The facade every caller goes through: start, hooks, baseline comparison, closing. */
 
@@ -38,16 +39,7 @@ describe('certify', () => {
   });
 
   it('compares with a baseline and closes what it started, not what it was given', async () => {
-    let closed = 0;
-    const given: Target = {
-      info: { id: 'given', name: 'given', kinds: ['handle'] },
-      validate: async () => ({ outcome: 'valid' }),
-      validateBatch: async (requests) => requests.map(() => ({ outcome: 'valid' })),
-      diagnostics: () => '',
-      close: async () => {
-        closed++;
-      },
-    };
+    const given = fakeTarget('given', ['handle'], 'valid');
     const { report, comparison } = await certify(given, {
       ...FAST,
       rules: 'handle.length.max,handle.accept.syntax',
@@ -56,6 +48,6 @@ describe('certify', () => {
     expect(comparison?.newFailures).toEqual([{ target: 'given', rule: 'handle.length.max' }]);
     expect(comparison?.fixed).toEqual([{ target: 'given', rule: 'handle.accept.syntax' }]);
     expect(report.targets[0]?.results.map((r) => r.baseline)).toEqual([undefined, 'fixed']);
-    expect(closed).toBe(0);
+    expect(given.closed()).toBe(0);
   });
 });
