@@ -69,11 +69,14 @@ export function unitOf(file: string): string {
 }
 
 /** Folder -> the folders it imports (imports inside one folder left out). */
-export function folderGraph(edges: readonly Pick<Edge, 'from' | 'to'>[]): Map<string, Set<string>> {
+export function folderGraph(
+  edges: readonly Pick<Edge, 'from' | 'to'>[],
+  unit: (file: string) => string = unitOf,
+): Map<string, Set<string>> {
   const graph = new Map<string, Set<string>>();
   for (const { from, to } of edges) {
-    const a = unitOf(from);
-    const b = unitOf(to);
+    const a = unit(from);
+    const b = unit(to);
     if (!graph.has(a)) graph.set(a, new Set());
     if (!graph.has(b)) graph.set(b, new Set());
     if (a !== b) graph.get(a)?.add(b);
@@ -116,46 +119,47 @@ export function folderCycles(graph: ReadonlyMap<string, ReadonlySet<string>>): s
   return found;
 }
 
-/**
- * The layer of a folder: the index of the row holding the longest folder prefix that covers it
- * (`src/spec` covers `src/spec/rules`), undefined when no row does.
- */
-export function layerOf(unit: string, layers: readonly (readonly string[])[]): number | undefined {
-  let best: { layer: number; length: number } | undefined;
-  layers.forEach((row, layer) => {
-    for (const prefix of row) {
-      const covers = unit === prefix || unit.startsWith(`${prefix}/`);
-      if (covers && (best === undefined || prefix.length > best.length)) {
-        best = { layer, length: prefix.length };
-      }
-    }
-  });
-  return best?.layer;
+/** The entry of the layer table that covers a folder: the longest folder prefix naming it. */
+function entryOf(unit: string, layers: readonly (readonly string[])[]): string | undefined {
+  let best: string | undefined;
+  for (const prefix of layers.flat()) {
+    const covers = unit === prefix || unit.startsWith(`${prefix}/`);
+    if (covers && (best === undefined || prefix.length > best.length)) best = prefix;
+  }
+  return best;
 }
 
 /**
- * Imports that do not point to a strictly lower layer (`from -> to` lines). Imports inside one
- * folder, and between a folder and its own subfolders of the same layer row entry, are free.
+ * The layer of a folder: the row of the layer table entry that covers it (`src/spec` covers
+ * `src/spec/rules`), undefined when none does.
  */
+export function layerOf(unit: string, layers: readonly (readonly string[])[]): number | undefined {
+  const entry = entryOf(unit, layers);
+  return entry === undefined ? undefined : layers.findIndex((row) => row.includes(entry));
+}
+
+/**
+ * The unit a file belongs to for layering: its layer table entry, so a folder's own subfolders
+ * (`src/spec/rules`) are part of it; a folder with no entry stays on its own.
+ */
+export function layerUnit(layers: readonly (readonly string[])[]): (file: string) => string {
+  return (file) => entryOf(unitOf(file), layers) ?? unitOf(file);
+}
+
+/** Imports that do not point to a strictly lower layer (`from -> to` lines). */
 export function upwardImports(
   edges: readonly Pick<Edge, 'from' | 'to'>[],
   layers: readonly (readonly string[])[],
 ): string[] {
+  const unit = layerUnit(layers);
   const wrong: string[] = [];
   for (const { from, to } of edges) {
-    const a = unitOf(from);
-    const b = unitOf(to);
+    const a = unit(from);
+    const b = unit(to);
     const la = layerOf(a, layers);
     const lb = layerOf(b, layers);
     if (a === b || la === undefined || lb === undefined) continue;
-    const sameEntry = la === lb && entryOf(a, layers[la] ?? []) === entryOf(b, layers[lb] ?? []);
-    if (lb >= la && !sameEntry) wrong.push(`${from} -> ${to}`);
+    if (lb >= la) wrong.push(`${from} -> ${to}`);
   }
   return wrong;
-}
-
-function entryOf(unit: string, row: readonly string[]): string | undefined {
-  return row
-    .filter((p) => unit === p || unit.startsWith(`${p}/`))
-    .sort((x, y) => y.length - x.length)[0];
 }

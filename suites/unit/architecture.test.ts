@@ -7,6 +7,7 @@ import {
   folderGraph,
   type Import,
   layerOf,
+  layerUnit,
   projectEdges,
   tsFiles,
   unitOf,
@@ -19,13 +20,15 @@ import {
  * it; the validator contract sits low so adapters, the harness protocol and targets share it
  * without importing each other; the facade (src/api) is the one place that wires targets,
  * generators, the runner and baselines together, for the library, the jest integration and the
- * CLI alike.
+ * CLI alike. A folder of the table takes its subfolders with it (`src/spec/rules` is part of
+ * `src/spec`); shared explicit examples (`src/corpus`) sit below the runner that uses them.
  */
 const LAYERS: readonly (readonly string[])[] = [
   ['src/spec'],
   ['src/util', 'src/contract'],
   ['generators/_internals', 'generators/xrpc'],
   ['generators'],
+  ['src/corpus'],
   ['src/harness', 'src/schemas'],
   ['src/adapters'],
   ['src/targets'],
@@ -73,6 +76,17 @@ describe('the import checker', () => {
     expect(folderCycles(folderGraph(seeded.slice(0, 2)))).toEqual([]);
   });
 
+  it('counts a folder of the layer table with its subfolders, as one unit', () => {
+    const nested = [
+      { from: 'src/live/steps.ts', to: 'src/live/checks/session.ts' },
+      { from: 'src/live/checks/session.ts', to: 'src/live/judge.ts' },
+    ];
+    expect(folderCycles(folderGraph(nested))).toEqual([['src/live', 'src/live/checks']]);
+    expect(folderCycles(folderGraph(nested, layerUnit(LAYERS)))).toEqual([]);
+    const across = [...nested, { from: 'src/live/judge.ts', to: 'src/commands/live.ts' }];
+    expect(upwardImports(across, LAYERS)).toEqual(['src/live/judge.ts -> src/commands/live.ts']);
+  });
+
   it('finds an import that goes up, or sideways within a row', () => {
     expect(upwardImports(seeded, LAYERS)).toEqual(['src/report/model.ts -> src/runner/options.ts']);
     const sideways = [{ from: 'src/live/suite.ts', to: 'src/vectors/index.ts' }];
@@ -99,7 +113,7 @@ describe('architecture', () => {
   });
 
   it('no two folders import each other, directly or around a cycle', () => {
-    expect(folderCycles(folderGraph(edges))).toEqual([]);
+    expect(folderCycles(folderGraph(edges, layerUnit(LAYERS)))).toEqual([]);
   });
 
   it('the oracle (src/spec) imports nothing outside src/spec, and only node: builtins', () => {
