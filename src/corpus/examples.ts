@@ -1,4 +1,3 @@
-import type { LabelledCase } from '../runner/case.js';
 import {
   didViolations,
   handleViolations,
@@ -13,8 +12,17 @@ import { DID_EDGES, type Example, HANDLE_EDGES, PLC, SESSION_EDGES } from './edg
 import { REAL_WORLD_COUNTEREXAMPLES } from './real-world.js';
 import { TECHNIQUE_EXAMPLES } from './techniques.js';
 
-/** An explicit example: a labelled case, with what accepting (or refusing) it likely means. */
-export type ExampleCase = LabelledCase & { readonly cause?: string };
+/**
+ * An explicit example, labelled as the runner's cases are (the kind, whether it must be accepted,
+ * the rules it breaks), with what accepting (or refusing) it likely means.
+ */
+export interface ExampleCase {
+  readonly kind: string;
+  readonly value: unknown;
+  readonly valid: boolean;
+  readonly violates: readonly RuleId[];
+  readonly cause?: string;
+}
 
 /*
  * Explicit examples, run before the generated cases of each rule: the interop vectors (syntax and
@@ -57,7 +65,7 @@ function build(): Map<string, ExampleCase[]> {
   ): void => {
     for (const value of values) {
       const violates = violations(value);
-      const c: LabelledCase = { kind, value, valid: violates.length === 0, violates };
+      const c: ExampleCase = { kind, value, valid: violates.length === 0, violates };
       if (c.valid) {
         for (const [rule, test] of Object.entries(classes)) if (test(value as string)) add(rule, c);
       } else {
