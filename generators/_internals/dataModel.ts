@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { MUST_ACCEPT_DEPTH } from '../../src/spec/rules/index.js';
-import { BASE32, BASE64, stringOf } from './chars.js';
+import { BASE32, charOf, stringOf } from './chars.js';
 import { jsonKey, jsonValue } from './json.js';
 import type { JsonObject, JsonValue } from './types.js';
 
@@ -41,22 +41,36 @@ export const beyondInt64: fc.Arbitrary<number> = fc.constantFrom(
   -1e300,
 );
 
-/** @internal CIDv1 strings (base32 `b…`), as atproto writes them. */
+/**
+ * CIDv1 strings (base32 `b…`) that decode as real CIDs: 36 bytes (version 1, the codec, a
+ * sha2-256 multihash header, a 32-byte digest) in 58 characters. The prefix holds the first 30
+ * bits, so the next character carries the header's last 2 bits (zero: `a`-`h`); the last one has
+ * 2 unused bits, zero as strict base32 decoders require (`a e i m q u y 4`).
+ */
+function cidOf(prefix: string): fc.Arbitrary<string> {
+  return fc
+    .tuple(charOf('abcdefgh'), stringOf(BASE32, 50, 50), charOf('aeimquy4'))
+    .map(([first, digest, last]) => `${prefix}${first}${digest}${last}`);
+}
+
+/** @internal CIDs of DRISL (dag-cbor) data, as atproto writes links. */
 export const cidString: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom(
-    'bafyreidfayvfuwqa7qlnopdjiqrxzs6blmoeu4rujcjtnci5beludirz2a',
-    'bafkreiccldh766hwcnuxnf2wh6jgzepf2nlu2lvcllt63eww5p6chi4ity',
-  ),
-  stringOf(BASE32, 52, 52).map((s) => `bafyrei${s}`),
+  fc.constant('bafyreidfayvfuwqa7qlnopdjiqrxzs6blmoeu4rujcjtnci5beludirz2a'),
+  cidOf('bafyrei'),
 );
 
-/** @internal Base64 of some bytes, padded or not. */
+/** @internal CIDs of raw blobs (codec `raw`), as a blob's `ref` holds. */
+export const rawCid: fc.Arbitrary<string> = fc.oneof(
+  fc.constant('bafkreiccldh766hwcnuxnf2wh6jgzepf2nlu2lvcllt63eww5p6chi4ity'),
+  cidOf('bafkrei'),
+);
+
+/** @internal Canonical base64 of some bytes (RFC 4648 section 4), padded or not. */
 export const base64String: fc.Arbitrary<string> = fc
-  .tuple(stringOf(BASE64, 0, 12), fc.boolean())
-  .map(([s, pad]) => {
-    const body = s.length % 4 === 1 ? s.slice(1) : s;
-    const padding = body.length % 4 === 0 ? '' : '='.repeat(4 - (body.length % 4));
-    return pad ? body + padding : body;
+  .tuple(fc.uint8Array({ maxLength: 12 }), fc.boolean())
+  .map(([bytes, pad]) => {
+    const text = btoa(String.fromCharCode(...bytes));
+    return pad ? text : text.replace(/=+$/, '');
   });
 
 /** @internal */
@@ -69,7 +83,7 @@ export const bytes: fc.Arbitrary<JsonObject> = base64String.map((b) => ({ $bytes
 export const blob: fc.Arbitrary<JsonObject> = fc
   .record(
     {
-      ref: link,
+      ref: rawCid.map((c) => ({ $link: c })),
       mimeType: fc.constantFrom('image/jpeg', 'image/png', 'application/octet-stream'),
       size: fc.integer({ min: 1, max: 10_000_000 }),
     },

@@ -87,6 +87,8 @@ export interface SessionDraft {
 export interface DraftOptions {
   readonly coherent?: boolean;
   readonly trait?: SessionTrait;
+  /** Add unknown fields (default: only for the `unknown-fields` trait). */
+  readonly extras?: boolean;
 }
 
 interface Context {
@@ -177,6 +179,9 @@ export function sessionDraft(
               { arbitrary: coherentDoc, weight: 2 },
             );
   const tokenKeys = !coherent && trait !== 'no-tokens';
+  // Unknown fields only where asked for: ignoring them is a SHOULD, so the MUST accept rules
+  // never depend on it.
+  const withExtras = options.extras ?? trait === 'unknown-fields';
 
   return fc
     .record(
@@ -194,7 +199,9 @@ export function sessionDraft(
           statusArb({ set: trait === 'open-status' ? 'open' : 'any' }),
           trait === 'open-status',
         ),
-        extras: extras(kind, tokenKeys, trait === 'unknown-fields' ? 1 : 0),
+        extras: withExtras
+          ? extras(kind, tokenKeys, trait === 'unknown-fields' ? 1 : 0)
+          : fc.constant<JsonObject>({}),
       },
       { noNullPrototype: true },
     )

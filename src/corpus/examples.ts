@@ -1,9 +1,12 @@
 import {
+  declaredFields,
   didViolations,
   handleViolations,
+  isPlainObject,
   MUST_ACCEPT_DEPTH,
   nestingDepth,
   type RuleId,
+  type SessionKind,
   sessionViolations,
 } from '../spec/index.js';
 import { readResource } from '../util/paths.js';
@@ -49,6 +52,11 @@ function dataModelExamples(): Example[] {
 }
 
 const GET = { handle: 'alice.test', did: PLC };
+
+function hasUnknownFields(kind: SessionKind, value: unknown): boolean {
+  const declared: readonly string[] = declaredFields(kind);
+  return isPlainObject(value) && Object.keys(value).some((k) => !declared.includes(k));
+}
 
 function build(): Map<string, ExampleCase[]> {
   const byRule = new Map<string, ExampleCase[]>();
@@ -105,8 +113,12 @@ function build(): Map<string, ExampleCase[]> {
     const withCause = cause === undefined ? c : { ...c, cause };
     if (!c.valid) for (const rule of violates) add(rule, withCause);
     else if (nestingDepth(value) <= MUST_ACCEPT_DEPTH) {
-      for (const [rule, test] of Object.entries(SESSION_CLASSES))
+      // Ignoring unknown fields is a SHOULD: a value that has some illustrates only that rule.
+      const unknown = hasUnknownFields(kind, value);
+      for (const [rule, test] of Object.entries(SESSION_CLASSES)) {
+        if (unknown && rule !== 'session.accept.unknown-fields') continue;
         if (test({ kind, value })) add(rule, withCause);
+      }
     }
   }
   return byRule;

@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { beyondInt64, int64 } from '../../../generators/_internals/dataModel.js';
+import { base64 } from 'multiformats/bases/base64';
+import { CID } from 'multiformats/cid';
+import {
+  base64String,
+  beyondInt64,
+  cidString,
+  int64,
+  rawCid,
+} from '../../../generators/_internals/dataModel.js';
 import { INTERNAL_KEYS, setOwn, twinKeys } from '../../../generators/_internals/decoding.js';
 import { invalidDid } from '../../../generators/invalidDid.js';
 import { invalidHandle } from '../../../generators/invalidHandle.js';
@@ -68,5 +76,27 @@ describe('data-model building blocks', () => {
     expect(Object.keys(o)).toEqual(['__proto__']);
     expect(Object.getPrototypeOf(o)).toBe(Object.prototype);
     expect(JSON.stringify(o)).toBe('{"__proto__":{"handle":1}}');
+  });
+});
+
+describe('compound values decode as real ones', () => {
+  it('CIDs parse, with the codec of data links and of blobs', () => {
+    for (const [arb, codec] of [
+      [cidString, 0x71],
+      [rawCid, 0x55],
+    ] as const) {
+      for (const c of fc.sample(arb, { seed: 1, numRuns: 200 })) {
+        const cid = CID.parse(c);
+        expect([c, cid.version, cid.code, cid.toString()]).toEqual([c, 1, codec, c]);
+      }
+    }
+  });
+
+  it('base64 is canonical: a strict decoder reads it and writes it back', () => {
+    for (const b of fc.sample(base64String, { seed: 1, numRuns: 200 })) {
+      const bare = b.replace(/=+$/, '');
+      expect(base64.baseDecode(bare)).toBeInstanceOf(Uint8Array);
+      expect(base64.baseEncode(base64.baseDecode(bare))).toBe(bare);
+    }
   });
 });
