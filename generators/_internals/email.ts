@@ -46,5 +46,9 @@ export function email(): fc.Arbitrary<string> {
     },
     fc.constantFrom(...NOT_ADDRESSES),
     jsonString,
+    // Very long: no length limit applies (buffers sized for RFC 5321's 254 overflow).
+    fc
+      .tuple(fc.integer({ min: 255, max: 20_000 }), fc.emailAddress())
+      .map(([n, address]) => `${'a'.repeat(n)}${address}`),
   );
 }

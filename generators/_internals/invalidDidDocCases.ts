@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { blob, bytes, cidString, link } from './dataModel.js';
+import { blob, bytes, cidString, link, nestTo } from './dataModel.js';
+import { INTERNAL_KEYS, setOwn } from './decoding.js';
 import { jsonKey, jsonObject, jsonString } from './json.js';
 import type { JsonObject, JsonValue } from './types.js';
 
@@ -20,12 +21,23 @@ export const loneSurrogateString: fc.Arbitrary<string> = fc
 
 /** `node` placed in `base` at `key`: directly, in an array, or one object down. */
 function placed(node: fc.Arbitrary<JsonValue>): fc.Arbitrary<JsonObject> {
+  // Sometimes under a key that names an object internal (`__proto__`, `constructor`…).
+  const key = fc.oneof({ arbitrary: jsonKey, weight: 3 }, fc.constantFrom(...INTERNAL_KEYS));
   return fc
-    .tuple(jsonObject(), jsonKey, node, fc.constantFrom('direct', 'array', 'object'))
-    .map(([base, key, n, how]) => ({
-      ...base,
-      [key]: how === 'direct' ? n : how === 'array' ? [1, n] : { inner: n },
-    }));
+    .tuple(jsonObject(), key, node, fc.constantFrom('direct', 'array', 'object', 'deep'))
+    .map(([base, k, n, how]) =>
+      setOwn(
+        { ...base },
+        k,
+        how === 'direct'
+          ? n
+          : how === 'array'
+            ? [1, n]
+            : how === 'object'
+              ? { inner: n }
+              : nestTo(n, 40, (i) => i % 2 === 0),
+      ),
+    );
 }
 
 const badType: fc.Arbitrary<JsonValue> = fc.constantFrom(null, '', 123, true, [], {});

@@ -3,6 +3,7 @@ import type { SESSION_RULES, SessionRuleId } from '../../src/spec/rules/index.js
 import { SESSION_FIELDS, type SessionField, type SessionKind } from '../../src/spec/session.js';
 import { SESSION_CAUSES } from './causes.js';
 import { pick } from './chars.js';
+import { nestTo } from './dataModel.js';
 import { twinKeys, withKeys } from './decoding.js';
 import { buildDidDoc, didDocParams } from './didDocParts.js';
 import { INVALID_DID_CASES } from './invalidDidCases.js';
@@ -87,15 +88,21 @@ function wrongType(field: SessionField): fc.Arbitrary<JsonValue> {
   return nonStringJson(false);
 }
 
-/** A float wrapped in 0 to 3 levels of arrays and objects. */
-const nestedFloat: fc.Arbitrary<JsonValue> = fc
-  .tuple(jsonFloat, fc.array(fc.tuple(fc.boolean(), jsonKey), { maxLength: 3 }))
-  .map(([f, levels]) =>
-    levels.reduce<JsonValue>(
-      (inner, [asArray, key]) => (asArray ? [1, inner] : { [key]: inner }),
-      f,
-    ),
-  );
+/** A float wrapped in 0 to 3 levels of arrays and objects, or nested deep (200 levels). */
+const nestedFloat: fc.Arbitrary<JsonValue> = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(jsonFloat, fc.array(fc.tuple(fc.boolean(), jsonKey), { maxLength: 3 }))
+      .map(([f, levels]) =>
+        levels.reduce<JsonValue>(
+          (inner, [asArray, key]) => (asArray ? [1, inner] : { [key]: inner }),
+          f,
+        ),
+      ),
+  },
+  jsonFloat.map((f) => nestTo(f, 200, (i) => i % 3 === 0)),
+);
 
 function invalidStrings(
   table: Readonly<Record<string, fc.Arbitrary<Labelled>>>,
