@@ -44,7 +44,7 @@ export const DECODING_MUTANTS: readonly Mutant[] = [
       bug: 'pydantic-aliases-typed',
       kind: 'strict',
       rule: 'session.accept.unknown-fields',
-      description: 'pydantic aliases: a wrong-typed `did_doc` is validated as `didDoc`',
+      description: 'pydantic aliases: without `didDoc`, a wrong-typed `did_doc` is validated as it',
     },
   ]),
   ...of('case folding', [

@@ -107,9 +107,12 @@ export function decoded(
       return mapKeys(value, declared, (d, k) => fold(d) === fold(k));
     case 'pydantic-aliases':
     case 'pydantic-aliases-typed': {
-      // The alias is tried first, then the field name.
+      // The model's fields are snake_case with the lexicon names as aliases: the alias wins
+      // when present, else the field name populates the field (populate_by_name).
       const out = mapKeys(value, declared, (d, k) => d === k);
-      for (const d of declared) if (value[snake(d)] !== undefined) out[d] = value[snake(d)];
+      for (const d of declared) {
+        if (value[d] === undefined && value[snake(d)] !== undefined) out[d] = value[snake(d)];
+      }
       return out;
     }
     case 'js-object-assign':
