@@ -6,12 +6,14 @@ import {
   MUST_ACCEPT_DEPTH,
   nestingDepth,
   type RuleId,
+  SESSION_RULES,
   type SessionKind,
   sessionViolations,
 } from '../spec/index.js';
 import { readResource } from '../util/paths.js';
 import { DID_CLASSES, HANDLE_CLASSES, SESSION_CLASSES } from './classes.js';
 import { DID_EDGES, type Example, HANDLE_EDGES, PLC, SESSION_EDGES } from './edges.js';
+import { pinnedExamples } from './pinned.js';
 import { REAL_WORLD_COUNTEREXAMPLES } from './real-world.js';
 import { TECHNIQUE_EXAMPLES } from './techniques.js';
 
@@ -119,6 +121,14 @@ function build(): Map<string, ExampleCase[]> {
         if (unknown && rule !== 'session.accept.unknown-fields') continue;
         if (test({ kind, value })) add(rule, withCause);
       }
+    }
+  }
+  // A session reject rule with no hand-written example gets pinned generated ones.
+  for (const rule of SESSION_RULES) {
+    if (rule.polarity !== 'reject' || byRule.has(rule.id)) continue;
+    for (const { kind, value } of pinnedExamples(rule.id)) {
+      const violates = sessionViolations(kind, value);
+      for (const r of violates) add(r, { kind, value, valid: false, violates });
     }
   }
   return byRule;

@@ -1,4 +1,5 @@
 import { examplesFor } from '../../../src/corpus/examples.js';
+import { pinnedExamples } from '../../../src/corpus/pinned.js';
 import { TECHNIQUE_EXAMPLES } from '../../../src/corpus/techniques.js';
 import {
   check,
@@ -64,5 +65,17 @@ describe('explicit examples', () => {
       'session.required.handle',
       'session.required.did',
     ]);
+  });
+});
+
+describe('pinned examples', () => {
+  it('give a session reject rule one generated value per kind, fixed by a seed', () => {
+    const email = pinnedExamples('session.field.email.type');
+    expect(email.map((e) => e.kind)).toEqual(['session', 'getSession']);
+    for (const e of email)
+      expect(sessionViolations(e.kind, e.value)).toContain('session.field.email.type');
+    expect(pinnedExamples('session.field.email.type')).toEqual(email);
+    expect(pinnedExamples('session.required.accessJwt').map((e) => e.kind)).toEqual(['session']);
+    expect(pinnedExamples('handle.length.max')).toEqual([]);
   });
 });
