@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import type { DidRuleId } from '../src/spec/rules/index.js';
-import { DID_CAUSES } from './_internals/causes.js';
 import { type DidRejectRuleId, INVALID_DID_CASES } from './_internals/invalidDidCases.js';
 import type { Labelled } from './_internals/types.js';
 import { withCause } from './_internals/union.js';
@@ -31,6 +30,6 @@ export function invalidDid(
   constraints: InvalidDidConstraints = {},
 ): fc.Arbitrary<Labelled<DidRuleId>> {
   const { rule } = constraints;
-  const one = (r: DidRejectRuleId) => withCause(INVALID_DID_CASES[r], DID_CAUSES[r]);
+  const one = (r: DidRejectRuleId) => withCause(INVALID_DID_CASES[r], r);
   return rule === undefined ? fc.oneof(...DID_REJECT_RULES.map(one)) : one(rule);
 }

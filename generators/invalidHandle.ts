@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import type { HandleRuleId } from '../src/spec/rules/index.js';
-import { HANDLE_CAUSES } from './_internals/causes.js';
 import { type HandleRejectRuleId, INVALID_HANDLE_CASES } from './_internals/invalidHandleCases.js';
 import type { Labelled } from './_internals/types.js';
 import { withCause } from './_internals/union.js';
@@ -31,6 +30,6 @@ export function invalidHandle(
   constraints: InvalidHandleConstraints = {},
 ): fc.Arbitrary<Labelled<HandleRuleId>> {
   const { rule } = constraints;
-  const one = (r: HandleRejectRuleId) => withCause(INVALID_HANDLE_CASES[r], HANDLE_CAUSES[r]);
+  const one = (r: HandleRejectRuleId) => withCause(INVALID_HANDLE_CASES[r], r);
   return rule === undefined ? fc.oneof(...HANDLE_REJECT_RULES.map(one)) : one(rule);
 }

@@ -7,7 +7,6 @@ import {
   type CoherenceRuleId,
 } from '../../src/spec/rules/index.js';
 import type { SessionKind } from '../../src/spec/session.js';
-import { COHERENCE_CAUSES } from './causes.js';
 import { upperAscii } from './chars.js';
 import { buildDidDoc, didDocParams } from './didDocParts.js';
 import { plcDid, webDid } from './didParts.js';
@@ -254,5 +253,5 @@ export function coherenceRulesOf(kind: SessionKind): readonly CoherenceRuleId[] 
 
 /** @internal Sessions of the kind that break exactly the rule. */
 export function incoherentSessionCase(kind: SessionKind, rule: CoherenceRuleId): Case {
-  return withCause(BUILDERS[rule](kind), COHERENCE_CAUSES[rule]);
+  return withCause(BUILDERS[rule](kind), rule);
 }

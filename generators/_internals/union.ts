@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { RULES, type RuleId } from '../../src/spec/rules/index.js';
 
 /** @internal One arbitrary out of a table, each equally likely. */
 export function unionOf<T>(table: Readonly<Record<string, fc.Arbitrary<T>>>): fc.Arbitrary<T> {
@@ -16,10 +17,16 @@ export function shrinkingChoice<T>(
   return fc.oneof({ withCrossShrink: true }, ...branches);
 }
 
-/** @internal Each value carries a likely cause: its own, else `cause`. */
+const CAUSES: ReadonlyMap<string, string | undefined> = new Map(
+  RULES.map((r) => [r.id, r.likelyCause]),
+);
+
+/** @internal Each value carries a likely cause: its own, else the rule's (from the catalogue). */
 export function withCause<L extends { readonly cause?: string }>(
   arb: fc.Arbitrary<L>,
-  cause: string,
+  rule: RuleId,
 ): fc.Arbitrary<L> {
+  const cause = CAUSES.get(rule);
+  if (cause === undefined) return arb;
   return arb.map((l) => (l.cause === undefined ? { ...l, cause } : l));
 }

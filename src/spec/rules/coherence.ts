@@ -26,6 +26,7 @@ export const COHERENCE_RULES = [
       XRPC_SPEC,
       'Servers (eg, PDS implementations) which generate and valiate auth JWTs should implement domain separation between access and refresh tokens, using the `typ` header field',
     ),
+    likelyCause: 'the server issues opaque or malformed tokens instead of JWTs',
   },
   {
     id: 'coherence.token.access-typ',
@@ -39,6 +40,7 @@ export const COHERENCE_RULES = [
       XRPC_SPEC,
       'access tokens should use `at+jwt`, and refresh tokens should use `refresh+jwt`.',
     ),
+    likelyCause: 'access tokens are issued without the `at+jwt` type',
   },
   {
     id: 'coherence.token.refresh-typ',
@@ -52,6 +54,7 @@ export const COHERENCE_RULES = [
       XRPC_SPEC,
       'access tokens should use `at+jwt`, and refresh tokens should use `refresh+jwt`.',
     ),
+    likelyCause: 'refresh tokens are issued without the `refresh+jwt` type',
   },
   {
     id: 'coherence.token.sub-is-did',
@@ -65,6 +68,7 @@ export const COHERENCE_RULES = [
       RFC9068,
       'the value of "sub" SHOULD correspond to the subject identifier of the resource owner.',
     ),
+    likelyCause: "the token's `sub` is not the account's DID (a handle or user id)",
   },
   {
     id: 'coherence.token.aud-is-did',
@@ -78,6 +82,7 @@ export const COHERENCE_RULES = [
       XRPC_SPEC,
       '`aud` body field (string, required): service DID associated with the service that the request is being sent to ("audience").',
     ),
+    likelyCause: "the token's `aud` is not a service DID (a URL or host)",
   },
   {
     id: 'coherence.token.exp-after-iat',
@@ -91,6 +96,7 @@ export const COHERENCE_RULES = [
       RFC7519,
       'The "exp" (expiration time) claim identifies the expiration time on or after which the JWT MUST NOT be accepted for processing.',
     ),
+    likelyCause: 'token lifetimes are computed wrongly (`exp` not after `iat`)',
   },
   {
     id: 'coherence.token.scope',
@@ -104,6 +110,7 @@ export const COHERENCE_RULES = [
       'https://www.rfc-editor.org/rfc/rfc9068#section-2.2.3',
       'If an authorization request includes a scope parameter, the corresponding issued JWT access token SHOULD include a "scope" claim',
     ),
+    likelyCause: 'the access token has no string `scope` claim',
   },
   {
     id: 'coherence.did-doc.id-is-did',
@@ -117,6 +124,7 @@ export const COHERENCE_RULES = [
       DID_SPEC,
       'The DID declared in the document (in the `id` field) should always be verified against what was expected (eg, used for resolution).',
     ),
+    likelyCause: 'the didDoc sent is not the DID document of the account',
   },
   {
     id: 'coherence.did-doc.aka-handle',
@@ -128,6 +136,7 @@ export const COHERENCE_RULES = [
     summary:
       'When a didDoc is sent, its `alsoKnownAs` contains `at://<handle>` (unless the handle is `handle.invalid`).',
     source: spec(DID_SPEC, 'The handle claimed by the DID is found in the `alsoKnownAs` array.'),
+    likelyCause: "the didDoc's alsoKnownAs does not claim the session's handle",
   },
   {
     id: 'coherence.handle.lowercase',
@@ -141,6 +150,7 @@ export const COHERENCE_RULES = [
       HANDLE_SPEC,
       'Only normalized (lowercase) handles should be stored in records or used in outbound API calls.',
     ),
+    likelyCause: 'the handle is returned as typed, not normalized to lower case',
   },
   {
     id: 'coherence.status.inactive',
@@ -155,5 +165,6 @@ export const COHERENCE_RULES = [
       ACCOUNT_SPEC,
       '`takendown` (active is false): host or service has takendown the account. Implied permanent or long-term, though may be reverted.',
     ),
+    likelyCause: '`active` is reported true for a taken-down or deactivated account',
   },
 ] as const satisfies readonly Rule[];

@@ -15,6 +15,7 @@ export const DID_RULES = [
     kinds: ['did'],
     summary: 'A DID is a string; numbers, booleans, null, arrays and objects are invalid.',
     source: spec(LEXICON_SPEC, 'Lexicon string format type: `did`'),
+    likelyCause: 'the value is converted to a string (String(x)) or not type-checked first',
   },
   {
     id: 'did.prefix',
@@ -25,6 +26,7 @@ export const DID_RULES = [
     kinds: ['did'],
     summary: 'A DID starts with lowercase `did:`.',
     source: spec(DID_SPEC, 'The URI starts with lowercase `did:`'),
+    likelyCause: 'the `did:` prefix is matched case-insensitively, or not required',
   },
   {
     id: 'did.method.lowercase',
@@ -38,6 +40,8 @@ export const DID_RULES = [
       DID_SPEC,
       'The method segment is one or more lowercase letters (`a-z`), followed by `:`',
     ),
+    likelyCause:
+      'the method is not checked to be one or more lowercase letters (empty, digits, upper case)',
   },
   {
     id: 'did.identifier.present',
@@ -51,6 +55,7 @@ export const DID_RULES = [
       DID_SPEC,
       'The method segment is one or more lowercase letters (`a-z`), followed by `:`',
     ),
+    likelyCause: 'the method-specific identifier may be empty',
   },
   {
     id: 'did.chars.allowed',
@@ -64,6 +69,7 @@ export const DID_RULES = [
       DID_SPEC,
       'The entire URI is made up of a subset of ASCII, containing letters (`A-Z`, `a-z`), digits (`0-9`), period, underscore, colon, percent sign, or hyphen (`._:%-`)',
     ),
+    likelyCause: 'the character class is wider than [a-zA-Z0-9._:%-]',
   },
   {
     id: 'did.no-query-fragment-path',
@@ -77,6 +83,7 @@ export const DID_RULES = [
       DID_SPEC,
       'Query (`?`) and fragment (`#`) sections are allowed in DID URIs, but not in DID identifiers. In the context of atproto, the query and fragment parts are not allowed.',
     ),
+    likelyCause: 'DID URLs (path, query, fragment) are accepted as DIDs',
   },
   {
     id: 'did.end.no-colon',
@@ -87,6 +94,7 @@ export const DID_RULES = [
     kinds: ['did'],
     summary: 'A DID does not end with `:`.',
     source: spec(DID_SPEC, 'The URI (and thus the remaining identifier) may not end in `:`.'),
+    likelyCause: 'a trailing `:` is accepted',
   },
   {
     id: 'did.end.no-percent',
@@ -100,6 +108,7 @@ export const DID_RULES = [
       DID_SPEC,
       'The percent symbol is allowed in DID identifier segments, but the identifier should not end in a percent symbol.',
     ),
+    likelyCause: 'a trailing `%` is accepted',
   },
   {
     id: 'did.length.max',
@@ -113,6 +122,7 @@ export const DID_RULES = [
       DID_SPEC,
       'DID identifiers do not generally have a maximum length restriction, but in the context of atproto, there is a current hard limit of 2048 characters.',
     ),
+    likelyCause: 'the 2048-character limit is missing or off by one',
   },
   // Must-accept rules.
   {

@@ -14,6 +14,7 @@ export const HANDLE_RULES = [
     kinds: ['handle'],
     summary: 'A handle is a string; numbers, booleans, null, arrays and objects are invalid.',
     source: spec(LEXICON_SPEC, 'Lexicon string format type: `handle`'),
+    likelyCause: 'the value is converted to a string (String(x)) or not type-checked first',
   },
   {
     id: 'handle.chars.allowed',
@@ -27,6 +28,8 @@ export const HANDLE_RULES = [
       HANDLE_SPEC,
       'The allowed characters are ASCII letters (`a-z`), digits (`0-9`), and hyphens (`-`).',
     ),
+    likelyCause:
+      'the character class is wider than [a-zA-Z0-9.-] (\\w, Unicode letters, or lower-casing K to k first)',
   },
   {
     id: 'handle.chars.no-whitespace-control',
@@ -40,6 +43,8 @@ export const HANDLE_RULES = [
       HANDLE_SPEC,
       'no whitespace, null bytes, joining characters, or other ASCII control characters are allowed in the handle, including as prefix/suffix.',
     ),
+    likelyCause:
+      'the input is trimmed, or a regex `$` lets a trailing newline through (match the whole string)',
   },
   {
     id: 'handle.length.max',
@@ -53,6 +58,7 @@ export const HANDLE_RULES = [
       HANDLE_SPEC,
       'The overall handle must contain only ASCII characters, and can be at most 253 characters long',
     ),
+    likelyCause: 'the 253-character limit is missing or off by one',
   },
   {
     id: 'handle.labels.min-two',
@@ -66,6 +72,7 @@ export const HANDLE_RULES = [
       HANDLE_SPEC,
       'there must be at least two segments. That is, "bare" top-level domains are not allowed as handles',
     ),
+    likelyCause: 'a single label (a bare TLD) is accepted',
   },
   {
     id: 'handle.label.non-empty',
@@ -79,6 +86,7 @@ export const HANDLE_RULES = [
       HANDLE_SPEC,
       'Each segment must have at least 1 and at most 63 characters (not including the periods).',
     ),
+    likelyCause: "empty labels are dropped (split('.').filter(Boolean)) instead of refused",
   },
   {
     id: 'handle.label.no-trailing-dot',
@@ -89,6 +97,7 @@ export const HANDLE_RULES = [
     kinds: ['handle'],
     summary: 'A handle does not end with a period ("trailing dot" DNS syntax).',
     source: spec(HANDLE_SPEC, '"Trailing dot" syntax for DNS names is not allowed for handles.'),
+    likelyCause: 'a trailing dot is stripped, as for DNS names',
   },
   {
     id: 'handle.label.max-length',
@@ -102,6 +111,7 @@ export const HANDLE_RULES = [
       HANDLE_SPEC,
       'Each segment must have at least 1 and at most 63 characters (not including the periods).',
     ),
+    likelyCause: 'the 63-character label limit is missing or off by one',
   },
   {
     id: 'handle.label.hyphen-edges',
@@ -112,6 +122,7 @@ export const HANDLE_RULES = [
     kinds: ['handle'],
     summary: 'No label starts or ends with a hyphen.',
     source: spec(HANDLE_SPEC, 'Segments can not start or end with a hyphen'),
+    likelyCause: 'labels are not checked for a leading or trailing hyphen',
   },
   {
     id: 'handle.tld.starts-with-letter',
@@ -125,6 +136,7 @@ export const HANDLE_RULES = [
       HANDLE_SPEC,
       'The last segment (the "top level domain") can not start with a numeric digit',
     ),
+    likelyCause: 'the TLD is not checked to start with a letter (IPv4 passes)',
   },
   // Must-accept rules: each names a class of valid handles that over-strict validators reject.
   {

@@ -39,6 +39,7 @@ export const DID_DOC_REJECT_RULES = [
       LEXICON_SPEC,
       'The top-level data object must not have the structure of a compound data type, like blob (`$type: blob`) or CID link (`$link`).',
     ),
+    likelyCause: 'the top of didDoc is not checked for compound-type shapes',
   }),
   sessionRule({
     id: 'session.field.didDoc.type-field',
@@ -49,6 +50,7 @@ export const DID_DOC_REJECT_RULES = [
       DATA_MODEL_SPEC,
       'In atproto, object nodes often include a string field `$type` that specifies their Lexicon schema.',
     ),
+    likelyCause: '`$type` is not checked to be a non-empty string',
   }),
   sessionRule({
     id: 'session.field.didDoc.bytes',
@@ -60,6 +62,7 @@ export const DID_DOC_REJECT_RULES = [
       DATA_MODEL_SPEC,
       'The JSON encoding for bytes is an object with the single key `$bytes` and string value with the base64-encoded bytes.',
     ),
+    likelyCause: '`$bytes` objects are not validated (single key, base64 string)',
   }),
   sessionRule({
     id: 'session.field.didDoc.link',
@@ -71,6 +74,7 @@ export const DID_DOC_REJECT_RULES = [
       DATA_MODEL_SPEC,
       'The JSON encoding for link is an object with the single key `$link` and the string-encoded CID as a value.',
     ),
+    likelyCause: '`$link` objects are not validated (single key, CID string)',
   }),
   sessionRule({
     id: 'session.field.didDoc.blob',
@@ -82,6 +86,7 @@ export const DID_DOC_REJECT_RULES = [
       LEXICON_SPEC,
       `${NESTED_VALID} Nested compound types like blobs and CID links should be validated and transformed as expected.`,
     ),
+    likelyCause: 'blobs are not validated (ref link, mimeType, positive size)',
   }),
   sessionRule({
     id: 'session.field.didDoc.unicode',
@@ -90,6 +95,7 @@ export const DID_DOC_REJECT_RULES = [
     summary:
       'Every string and object key inside `didDoc` is Unicode text: no lone surrogate (`\\ud800`).',
     source: spec(LEXICON_SPEC, NESTED_VALID),
+    likelyCause: 'strings are not checked to be Unicode (Go replaces lone surrogates with U+FFFD)',
   }),
 ] as const satisfies readonly Rule[];
 

@@ -25,6 +25,7 @@ function fieldType<F extends string, K extends readonly ('session' | 'getSession
     kinds,
     summary: `\`${field}\`, when present, is a ${type}.`,
     source: lexicon(CREATE, `${OUT}.properties.${field}`, `"type": "${type}"`),
+    likelyCause: 'the field type is not checked, or is coerced ("true", 0 and 1, String(x))',
   } as const;
 }
 
@@ -42,6 +43,7 @@ export const SESSION_RULES = [
     kinds: BOTH,
     summary: 'The output is a JSON object (not an array, string, number, boolean or null).',
     source: lexicon(CREATE, `${OUT}.type`, '"type": "object"'),
+    likelyCause: 'a body that is not an object is accepted, or parsed a second time',
   },
   {
     id: 'session.required.accessJwt',
@@ -56,6 +58,7 @@ export const SESSION_RULES = [
       `${OUT}.required`,
       '"required": ["accessJwt", "refreshJwt", "handle", "did"]',
     ),
+    likelyCause: 'a missing field is zero-valued or treated as optional',
   },
   {
     id: 'session.required.refreshJwt',
@@ -70,6 +73,7 @@ export const SESSION_RULES = [
       `${OUT}.required`,
       '"required": ["accessJwt", "refreshJwt", "handle", "did"]',
     ),
+    likelyCause: 'a missing field is zero-valued or treated as optional',
   },
   {
     id: 'session.required.handle',
@@ -80,6 +84,7 @@ export const SESSION_RULES = [
     kinds: BOTH,
     summary: 'Every session output includes `handle`.',
     source: lexicon(GET, `${OUT}.required`, '"required": ["handle", "did"]'),
+    likelyCause: 'a missing field is zero-valued or treated as optional',
   },
   {
     id: 'session.required.did',
@@ -90,6 +95,7 @@ export const SESSION_RULES = [
     kinds: BOTH,
     summary: 'Every session output includes `did`.',
     source: lexicon(GET, `${OUT}.required`, '"required": ["handle", "did"]'),
+    likelyCause: 'a missing field is zero-valued or treated as optional',
   },
   {
     id: 'session.field.not-null',
@@ -103,6 +109,7 @@ export const SESSION_RULES = [
       LEXICON_SPEC,
       'As with all other data types, the value `null` is not allowed unless the field is specifically marked as `nullable`.',
     ),
+    likelyCause: 'null is read as an absent optional (Option / Optional / pointer)',
   },
   fieldType('accessJwt', 'string', ['session']),
   fieldType('refreshJwt', 'string', ['session']),
@@ -125,6 +132,7 @@ export const SESSION_RULES = [
       LEXICON_SPEC,
       'An `unknown` type indicates that any data object could appear at this location, with no specific validation. The top-level data must be an object (not a string, boolean, etc).',
     ),
+    likelyCause: "`typeof x === 'object'` lets arrays (and null) through",
   },
   {
     id: 'session.field.didDoc.no-float',
@@ -139,6 +147,7 @@ export const SESSION_RULES = [
       LEXICON_SPEC,
       'The (nested) contents of the data object must still be valid under the atproto data model. For example, it should not contain floats.',
     ),
+    likelyCause: 'numbers inside didDoc are not checked to be 64-bit integers at every depth',
   },
   ...DID_DOC_REJECT_RULES,
   {
@@ -150,6 +159,7 @@ export const SESSION_RULES = [
     kinds: BOTH,
     summary: '`handle` is a syntactically valid handle.',
     source: lexicon(CREATE, `${OUT}.properties.handle`, '"format": "handle"'),
+    likelyCause: 'the handle format is not checked inside the session',
   },
   {
     id: 'session.field.did.format',
@@ -160,6 +170,7 @@ export const SESSION_RULES = [
     kinds: BOTH,
     summary: '`did` is a syntactically valid DID.',
     source: lexicon(CREATE, `${OUT}.properties.did`, '"format": "did"'),
+    likelyCause: 'the DID format is not checked inside the session',
   },
   sessionRule({
     id: 'session.field.unicode',
@@ -171,6 +182,7 @@ export const SESSION_RULES = [
       DATA_MODEL_SPEC,
       '`string` | string | String | UTF-8 String (major 3) | Unicode, UTF-8',
     ),
+    likelyCause: 'strings are not checked to be Unicode (Go replaces lone surrogates with U+FFFD)',
   }),
   // Must-accept rules.
   {
