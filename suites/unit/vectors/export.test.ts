@@ -212,3 +212,20 @@ describe('export-vectors usage', () => {
     }
   });
 });
+
+describe('exported vectors hold the explicit examples', () => {
+  it('with the decoding-technique cases and their likely causes', async () => {
+    const { generateVectors } = await import('../../../src/vectors/export.js');
+    const entries = generateVectors({ seed: 1, count: 1, ruleIds: ['session.required.accessJwt'] });
+    const examples = entries.filter((e) =>
+      e.notes.includes('example for session.required.accessJwt'),
+    );
+    expect(examples.length).toBeGreaterThan(3);
+    expect(
+      examples.some((e) => e.notes.some((n) => /^likely cause: .*case-insensitively/.test(n))),
+    ).toBe(true);
+    expect(entries.some((e) => e.notes.includes('generated for session.required.accessJwt'))).toBe(
+      true,
+    );
+  });
+});
