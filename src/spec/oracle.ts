@@ -5,7 +5,7 @@ import { sessionViolations } from './session.js';
 
 export interface OracleVerdict {
   readonly valid: boolean;
-  /** The MUST-level rules the value breaks, in catalogue order. */
+  /** The rules the value breaks, in catalogue order. */
   readonly violations: readonly RuleId[];
 }
 
