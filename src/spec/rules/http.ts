@@ -1,4 +1,11 @@
-import { lexicon, type Rule, spec } from './types.js';
+import {
+  DELETE_AUTH,
+  GET_AUTH,
+  type LiveRule,
+  REFRESH_AUTH,
+  SESSION_HTTP_RULES,
+} from './http-session.js';
+import { lexicon, spec } from './types.js';
 
 const XRPC_SPEC = 'https://atproto.com/specs/xrpc';
 const CREATE = 'com.atproto.server.createSession';
@@ -8,22 +15,21 @@ const DELETE = 'com.atproto.server.deleteSession';
 
 const OK_200 =
   '`200 OK`: The request was successful. If there is a response body (optional), there should be a `Content-Type` header.';
-const BAD_400 = '`400 Bad Request`: Request was invalid, and was not processed';
+const INPUT_REQUIRED = '"required": ["identifier", "password"]';
 const UNAUTHORIZED_401 =
   '`401 Unauthorized`: Authentication is required for this endpoint. There should be a `WWW-Authenticate` header.';
 const JSON_ENCODING = '"encoding": "application/json"';
 const SESSION_REQUIRED = '"required": ["accessJwt", "refreshJwt", "handle", "did"]';
-const REFRESH_AUTH =
-  "Refresh an authentication session. Requires auth using the 'refreshJwt' (not the 'accessJwt').";
 
 /**
  * HTTP checks of a live server (`atproto-conformance live`), named after Schemathesis's checks.
  * Each one is judged on real exchanges with createSession, getSession, refreshSession and
  * deleteSession. Status codes and `error` names are asserted; `message` texts never are.
  */
-export const HTTP_RULES = [
+const XRPC_HTTP_RULES = [
   {
     id: 'http.create-session.status-code-conformance',
+    keyword: 'SHOULD',
     level: 'MUST',
     polarity: 'reject',
     area: 'http',
@@ -33,6 +39,7 @@ export const HTTP_RULES = [
   },
   {
     id: 'http.create-session.content-type-conformance',
+    keyword: 'lexicon',
     level: 'MUST',
     polarity: 'reject',
     area: 'http',
@@ -42,6 +49,7 @@ export const HTTP_RULES = [
   },
   {
     id: 'http.create-session.response-schema-conformance',
+    keyword: 'lexicon',
     level: 'MUST',
     polarity: 'reject',
     area: 'http',
@@ -52,6 +60,7 @@ export const HTTP_RULES = [
   },
   {
     id: 'http.create-session.invalid-credentials-rejected',
+    keyword: 'SHOULD',
     level: 'MUST',
     polarity: 'reject',
     area: 'http',
@@ -61,6 +70,7 @@ export const HTTP_RULES = [
   },
   {
     id: 'http.create-session.no-account-enumeration',
+    keyword: 'SHOULD',
     level: 'SHOULD',
     polarity: 'reject',
     area: 'http',
@@ -71,41 +81,38 @@ export const HTTP_RULES = [
   },
   {
     id: 'http.create-session.negative-data-rejection',
+    keyword: 'lexicon',
     level: 'MUST',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
     summary:
       'Invalid createSession requests (schema violations, bodies that are not JSON, a wrong Content-Type) get a 4xx: never a 2xx, never a 5xx.',
-    source: spec(XRPC_SPEC, BAD_400),
+    source: lexicon(CREATE, 'defs.main.input.schema.required', INPUT_REQUIRED),
   },
   {
     id: 'http.create-session.unsupported-method',
+    keyword: 'lexicon',
     level: 'MUST',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
     summary: 'createSession is a procedure: a GET request gets a 4xx.',
-    source: spec(
-      XRPC_SPEC,
-      'The two requests types that can be expressed in Lexicons are "query" (HTTP GET) and "procedure" (HTTP POST).',
-    ),
+    source: lexicon(CREATE, 'defs.main.type', '"type": "procedure"'),
   },
   {
     id: 'http.get-session.status-code-conformance',
+    keyword: 'lexicon',
     level: 'MUST',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
     summary: 'getSession with the access token answers 200.',
-    source: lexicon(
-      GET,
-      'defs.main.description',
-      'Get information about the current auth session. Requires auth.',
-    ),
+    source: lexicon(GET, 'defs.main.description', GET_AUTH),
   },
   {
     id: 'http.get-session.content-type-conformance',
+    keyword: 'lexicon',
     level: 'MUST',
     polarity: 'reject',
     area: 'http',
@@ -115,6 +122,7 @@ export const HTTP_RULES = [
   },
   {
     id: 'http.get-session.response-schema-conformance',
+    keyword: 'lexicon',
     level: 'MUST',
     polarity: 'reject',
     area: 'http',
@@ -125,19 +133,18 @@ export const HTTP_RULES = [
   },
   {
     id: 'http.get-session.same-account',
+    keyword: 'lexicon',
     level: 'MUST',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
-    summary: 'getSession with the access token names the same `did` and `handle` as createSession.',
-    source: lexicon(
-      GET,
-      'defs.main.description',
-      'Get information about the current auth session. Requires auth.',
-    ),
+    summary:
+      'getSession with the access token names the same `did` and `handle` as createSession, and the same `email` when createSession sent one.',
+    source: lexicon(GET, 'defs.main.description', GET_AUTH),
   },
   {
     id: 'http.get-session.missing-auth',
+    keyword: 'SHOULD',
     level: 'MUST',
     polarity: 'reject',
     area: 'http',
@@ -147,19 +154,18 @@ export const HTTP_RULES = [
   },
   {
     id: 'http.get-session.ignored-auth',
+    keyword: 'lexicon',
     level: 'MUST',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
-    summary: 'getSession with a garbage bearer token gets a 4xx.',
-    source: lexicon(
-      GET,
-      'defs.main.description',
-      'Get information about the current auth session. Requires auth.',
-    ),
+    summary:
+      'getSession with a malformed, truncated, unsigned, expired-looking or missing bearer gets a 4xx, never a 2xx or a 5xx.',
+    source: lexicon(GET, 'defs.main.description', GET_AUTH),
   },
   {
     id: 'http.get-session.token-type-separation',
+    keyword: 'SHOULD',
     level: 'SHOULD',
     polarity: 'reject',
     area: 'http',
@@ -172,6 +178,7 @@ export const HTTP_RULES = [
   },
   {
     id: 'http.refresh-session.status-code-conformance',
+    keyword: 'lexicon',
     level: 'MUST',
     polarity: 'reject',
     area: 'http',
@@ -181,6 +188,7 @@ export const HTTP_RULES = [
   },
   {
     id: 'http.refresh-session.content-type-conformance',
+    keyword: 'lexicon',
     level: 'MUST',
     polarity: 'reject',
     area: 'http',
@@ -190,6 +198,7 @@ export const HTTP_RULES = [
   },
   {
     id: 'http.refresh-session.response-schema-conformance',
+    keyword: 'lexicon',
     level: 'MUST',
     polarity: 'reject',
     area: 'http',
@@ -200,6 +209,7 @@ export const HTTP_RULES = [
   },
   {
     id: 'http.refresh-session.rotates-refresh-token',
+    keyword: 'MAY',
     level: 'SHOULD',
     polarity: 'reject',
     area: 'http',
@@ -212,6 +222,7 @@ export const HTTP_RULES = [
   },
   {
     id: 'http.refresh-session.token-type-separation',
+    keyword: 'lexicon',
     level: 'MUST',
     polarity: 'reject',
     area: 'http',
@@ -222,43 +233,39 @@ export const HTTP_RULES = [
   },
   {
     id: 'http.refresh-session.use-after-free',
+    keyword: 'lexicon',
     level: 'MUST',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
     summary:
       'After deleteSession, refreshSession with the deleted refresh token gets a 4xx with error `ExpiredToken` or `InvalidToken`.',
-    source: lexicon(
-      DELETE,
-      'defs.main.description',
-      "Delete the current session. Requires auth using the 'refreshJwt' (not the 'accessJwt').",
-    ),
+    source: lexicon(DELETE, 'defs.main.description', DELETE_AUTH),
   },
   {
     id: 'http.delete-session.status-code-conformance',
+    keyword: 'lexicon',
     level: 'MUST',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
     summary: 'deleteSession with the refresh token answers 2xx.',
-    source: lexicon(
-      DELETE,
-      'defs.main.description',
-      "Delete the current session. Requires auth using the 'refreshJwt' (not the 'accessJwt').",
-    ),
+    source: lexicon(DELETE, 'defs.main.description', DELETE_AUTH),
   },
   {
     id: 'http.xrpc.not-a-server-error',
+    keyword: 'lexicon',
     level: 'MUST',
     polarity: 'reject',
     area: 'http',
     kinds: ['live'],
     summary:
       'No request of the run, valid or invalid, gets a 5xx: an invalid request is a 4xx, not a server failure.',
-    source: spec(XRPC_SPEC, BAD_400),
+    source: lexicon(CREATE, 'defs.main.input.schema.required', INPUT_REQUIRED),
   },
   {
     id: 'http.xrpc.error-body-conformance',
+    keyword: 'SHOULD',
     level: 'SHOULD',
     polarity: 'reject',
     area: 'http',
@@ -270,4 +277,6 @@ export const HTTP_RULES = [
       'All unsuccessful responses should follow a standard error response schema. The `Content-Type` should be `application/json`, and the payload should be a JSON object with the following fields:',
     ),
   },
-] as const satisfies readonly Rule[];
+] as const satisfies readonly LiveRule[];
+
+export const HTTP_RULES = [...XRPC_HTTP_RULES, ...SESSION_HTTP_RULES] as const;
