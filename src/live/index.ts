@@ -13,7 +13,8 @@ export {
   LocalPdsUnavailableError,
   startLocalPds,
 } from './local-pds.js';
-export { formatPlan, type PlannedRequest, planRequests } from './plan.js';
+export { type PlannedRequest, planRequests } from './plan.js';
+export { formatPlan } from './plan-format.js';
 export {
   ACCESS_PLACEHOLDER,
   DEFAULT_PASSWORD_ENV,

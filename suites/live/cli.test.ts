@@ -58,17 +58,28 @@ describe('live --dry-run', () => {
       expect(out).toContain(`${pds.url}/xrpc/com.atproto.server.${nsid}`);
     }
     expect(out).toContain('deleteSession');
-    // 14 flow requests, up to 39 invalid ones, one cleanup line.
+    // 29 probe and flow requests, up to 39 invalid ones, one cleanup line.
     const planned = out.split('\n').filter((l) => /^ *\d+\. (GET|POST) /.test(l));
-    expect(planned.length).toBeGreaterThan(30);
-    expect(planned.length).toBeLessThanOrEqual(14 + 39 + 1);
+    expect(planned.length).toBeGreaterThan(29 + 20);
+    expect(planned.length).toBeLessThanOrEqual(29 + 39 + 1);
+    // Every authenticated endpoint gets the bad bearers, shown as the shell expressions.
+    expect(out).toContain('authorization: Bearer ${ACCESS_JWT%????????}');
+    expect(out).toContain('authorization: Bearer ${REFRESH_JWT%.*}.');
+    expect(out).toContain('authorization: Bearer [redacted JWT]');
+    // The default login budget (10) pays for 3 flow logins and 7 invalid ones, fixed ones first.
+    expect(out).toMatch(
+      /invalid request: control-characters .*\[createSession \+ invalid-request\]/,
+    );
   });
 
   it('names the chosen password variable and never needs the network with --local', async () => {
     const io = captureIo();
     expect(await main(['live', '--local', '--dry-run', '--negative-budget', '0'], io)).toBe(0);
     expect(io.out()).toContain('"password":"$ATPROTO_PASSWORD"');
-    expect(io.out()).not.toContain('GET on a procedure');
+    const [sent, left] = io.out().split('Left out (');
+    expect(sent).not.toContain('GET on a procedure');
+    expect(left).toContain('GET on a procedure');
+    expect(left).toContain('not sent: the invalid-request budget is spent');
     expect(pds.requests).toHaveLength(0);
   });
 });
