@@ -13,6 +13,7 @@ import { type Io, type parseFlags, parseIntFlag, UsageError } from './common.js'
 export const OPTIONS = {
   pds: { type: 'string' },
   local: { type: 'boolean' },
+  'rate-limits': { type: 'boolean' },
   identifier: { type: 'string' },
   'password-env': { type: 'string' },
   'allow-http': { type: 'boolean' },
@@ -27,6 +28,8 @@ export const OPTIONS = {
 
 export interface Config {
   readonly local: boolean;
+  /** --local only: the reference PDS with its production rate limits on. */
+  readonly rateLimits: boolean;
   readonly url: string;
   readonly identifier: string;
   readonly password: string;
@@ -46,6 +49,10 @@ export function readConfig(values: Values, io: Io): Config {
   if (local === (values.pds !== undefined)) {
     throw new UsageError('give either --pds URL or --local');
   }
+  const rateLimits = values['rate-limits'] === true;
+  if (rateLimits && !local) {
+    throw new UsageError('--rate-limits is for --local; a remote server has its own');
+  }
   if (local && values.identifier !== undefined) {
     throw new UsageError('--identifier is for --pds; --local creates its own account');
   }
@@ -63,6 +70,7 @@ export function readConfig(values: Values, io: Io): Config {
   }
   const common = {
     local,
+    rateLimits,
     passwordEnv,
     outDir: values.out ?? 'reports',
     formats,

@@ -41,6 +41,8 @@ Target (one of):
   --local                start the reference PDS (@atproto/pds with a local did:plc directory)
                          on 127.0.0.1, create a throwaway account, check it, then delete it all
                          (needs the dev dependencies)
+  --rate-limits          with --local: turn on the reference PDS's production rate limits
+                         (createSession: 30 per 5 minutes and 300 per day per identifier)
 
 Credentials (with --pds):
   --identifier ID        handle, DID or email of the account (an app password works too)
@@ -150,7 +152,7 @@ async function runLocal(config: Config, io: Io, secrets: string[]): Promise<Live
   if (io.stderrIsTTY) io.stderr('live: starting the reference PDS on 127.0.0.1\n');
   let pds: Awaited<ReturnType<typeof startLocalPds>>;
   try {
-    pds = await startLocalPds();
+    pds = await startLocalPds({ rateLimits: config.rateLimits });
   } catch (err) {
     if (err instanceof LocalPdsUnavailableError) {
       io.stderr(`atproto-conformance live: ${err.message}\n`);

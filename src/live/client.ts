@@ -121,7 +121,8 @@ export class XrpcClient {
       const waitMs = retryDelayMs(response.headers);
       const limit = this.opts.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS;
       if (waitMs === undefined || waitMs > limit || attempt >= maxRetries) {
-        const after = waitMs === undefined ? 'no Retry-After' : `Retry-After ${waitMs / 1000} s`;
+        const after =
+          waitMs === undefined ? 'no Retry-After' : `Retry-After ${Math.ceil(waitMs / 1000)} s`;
         throw new RateLimitedError(
           `${req.nsid} answered 429 Too Many Requests (${after}); stopped to respect the server's rate limit`,
         );

@@ -1,0 +1,164 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli.js';
+import type { Io } from '../../src/commands/common.js';
+import type { SentRequest } from '../../src/live/client.js';
+import { type LocalPds, startLocalPds } from '../../src/live/local-pds.js';
+import { type LiveRun, runLiveSuite } from '../../src/live/suite.js';
+import type { Report, TargetReport } from '../../src/report/model.js';
+import { rulesForKind } from '../../src/spec/rules/index.js';
+import { RecordingRedactor } from './_secrets.js';
+
+/*
+ * The reference PDS with its production rate limits on (createSession: 30 per 5 minutes per
+ * identifier and IP). A full run stays within its budget and passes; a run at the edge of the
+ * limit stops logging in when the server says nothing is left; a run past it honours the 429.
+ * Every session any of them opened is gone afterwards.
+ */
+
+const CREATE = 'com.atproto.server.createSession';
+const NOT_APPLICABLE = [
+  'did.web.hostname-only',
+  'did.web.port-localhost-only',
+  'coherence.did-doc.id-is-did',
+  'coherence.did-doc.aka-handle',
+  'coherence.status.inactive',
+];
+
+/** createSession requests that carry a string identifier and password: what the limit counts. */
+function logins(history: readonly SentRequest[]): SentRequest[] {
+  return history.filter((r) => {
+    if (r.nsid !== CREATE || r.method !== 'POST' || r.body === undefined) return false;
+    try {
+      const body = JSON.parse(r.body) as Record<string, unknown>;
+      return typeof body.identifier === 'string' && typeof body.password === 'string';
+    } catch {
+      return false;
+    }
+  });
+}
+
+const statuses = (run: LiveRun) =>
+  new Map((run.report.targets[0] as TargetReport).results.map((r) => [r.rule, r]));
+
+describe('live checks against the reference PDS with its rate limits on', () => {
+  let pds: LocalPds;
+  const redactor = new RecordingRedactor();
+
+  async function wrongLogin(): Promise<Response> {
+    return fetch(`${pds.url}/xrpc/${CREATE}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identifier: pds.handle, password: 'not the password' }),
+    });
+  }
+
+  beforeAll(async () => {
+    pds = await startLocalPds({ rateLimits: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await pds?.stop();
+  });
+
+  it('a full run stays within --budget, trips no limit and passes every check', async () => {
+    const run = await runLiveSuite({
+      url: pds.url,
+      identifier: pds.handle,
+      password: pds.password,
+      seed: 5,
+      budget: 10,
+      negativeDelayMs: 0,
+      redactor,
+    });
+    expect(logins(run.history).length).toBeLessThanOrEqual(10);
+    expect(logins(run.history).length).toBeGreaterThanOrEqual(8);
+    const expected = Object.fromEntries(
+      rulesForKind('live').map((r) => [r.id, NOT_APPLICABLE.includes(r.id) ? 'skip' : 'pass']),
+    );
+    expect(Object.fromEntries([...statuses(run)].map(([id, r]) => [id, r.status]))).toEqual(
+      expected,
+    );
+    expect(run.sessionsLeft).toBe(0);
+  }, 60_000);
+
+  it('stops logging in when the server says its limit is reached, and never goes past it', async () => {
+    // The run above spent 2 of the account's 30; spend all but 2 more, as other clients would.
+    const spent = await Promise.all(Array.from({ length: 26 }, () => wrongLogin()));
+    expect(spent.map((r) => r.status)).toEqual(Array(26).fill(401));
+    const run = await runLiveSuite({
+      url: pds.url,
+      identifier: pds.handle,
+      password: pds.password,
+      seed: 6,
+      budget: 10,
+      negativeDelayMs: 0,
+      redactor,
+    });
+    const r = statuses(run);
+    // Its login and wrong-password login were the last two; RateLimit-Remaining: 0 closed
+    // the budget, so nothing more reached the login handler and no request got a 429.
+    expect(r.get('http.create-session.status-code-conformance')?.status).toBe('pass');
+    expect(r.get('http.get-session.same-account')?.status).toBe('pass');
+    expect(r.get('http.create-session.no-account-enumeration')).toMatchObject({
+      status: 'skip',
+      message: 'the server says its rate limit is reached (RateLimit-Remaining: 0)',
+    });
+    expect([...r.values()].some((x) => x.message?.includes('429'))).toBe(false);
+    expect(run.sessionsLeft).toBe(0);
+    // The server agrees: the account's next login is over the limit.
+    expect((await wrongLogin()).status).toBe(429);
+  }, 60_000);
+
+  it('honours the 429 of a spent limit: stops at once and reports the rest as skipped', async () => {
+    const run = await runLiveSuite({
+      url: pds.url,
+      identifier: pds.handle,
+      password: pds.password,
+      negativeDelayMs: 0,
+      redactor,
+    });
+    const all = [...statuses(run).values()];
+    expect(all.every((x) => x.status === 'skip')).toBe(true);
+    expect(all[0]?.message).toMatch(/^stopped: .*429 Too Many Requests \(Retry-After \d+ s\)/);
+    // One login, answered 429 and not retried; nothing after it (no session to delete).
+    expect(run.history.map((h) => h.label)).toEqual([
+      'probe/describe-server',
+      'probe/health',
+      'create-session/login',
+    ]);
+  }, 60_000);
+
+  it('--local --rate-limits checks a PDS of its own with the limits on', async () => {
+    const outDir = await mkdtemp(join(tmpdir(), 'live-limited-'));
+    try {
+      const io: Io = {
+        stdout: () => undefined,
+        stderr: () => undefined,
+        env: {},
+        stderrIsTTY: false,
+      };
+      const argv = ['live', '--local', '--rate-limits', '--out', outDir, '--format', 'json'];
+      expect(await main([...argv, '--negative-budget', '6'], io)).toBe(0);
+      const report = JSON.parse(await readFile(join(outDir, 'report.json'), 'utf8')) as Report;
+      expect(report.targets[0]?.conformant).toBe(true);
+    } finally {
+      await rm(outDir, { recursive: true, force: true });
+    }
+  }, 90_000);
+
+  it('leaves no session of any run behind', async () => {
+    expect(redactor.tokens.length).toBeGreaterThanOrEqual(4);
+    const refresh = redactor.tokens.filter((t) => t.startsWith('eyJ0eXAiOiJyZWZyZXNoK2p3dCI'));
+    expect(refresh.length).toBeGreaterThanOrEqual(4);
+    for (const token of refresh) {
+      const res = await fetch(`${pds.url}/xrpc/com.atproto.server.refreshSession`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error?: string }).error).toBe('ExpiredToken');
+    }
+  });
+});
