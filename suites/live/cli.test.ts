@@ -63,8 +63,9 @@ describe('live --dry-run', () => {
     expect(planned.length).toBeGreaterThan(29 + 20);
     expect(planned.length).toBeLessThanOrEqual(29 + 39 + 1);
     // Every authenticated endpoint gets the bad bearers, shown as the shell expressions.
-    expect(out).toContain('authorization: Bearer ${ACCESS_JWT%????????}');
-    expect(out).toContain('authorization: Bearer ${REFRESH_JWT%.*}.');
+    const expansion = (text: string): string => `authorization: Bearer $${text}`;
+    expect(out).toContain(expansion('{ACCESS_JWT%????????}'));
+    expect(out).toContain(expansion('{REFRESH_JWT%.*}.'));
     expect(out).toContain('authorization: Bearer [redacted JWT]');
     // The default login budget (10) pays for 3 flow logins and 7 invalid ones, fixed ones first.
     expect(out).toMatch(
