@@ -8,11 +8,10 @@ import {
   DEFAULT_NEGATIVE_BUDGET,
   type LiveRun,
   type LiveSuiteOptions,
-  normalizeBaseUrl,
   runLiveSuite,
 } from '../live/suite.js';
 import { maskSecrets } from '../report/redact.js';
-import { type Format, parseFormats, writeReports } from '../report/write.js';
+import { writeReports } from '../report/write.js';
 import { TargetStartError } from '../targets/types.js';
 import { type Command, EXIT, type Io, parseFlags } from './common.js';
 import { type Config, OPTIONS, readConfig } from './live-config.js';
