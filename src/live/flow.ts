@@ -3,7 +3,7 @@ import type { FlowState, SessionSeen } from './checks/judge.js';
 import type { XrpcRequest } from './client.js';
 import { type LiveContext, send, step } from './context.js';
 import { JSON_HEADERS, unknownIdentifier, wrongPassword } from './requests.js';
-import { FLOW, type LiveStep, NEED_REASON, type Need } from './steps.js';
+import { FLOW, type LiveStep, loginBody, NEED_REASON, type Need } from './steps.js';
 
 /*
  * The real run of the step table: each step whose needs are met is sent and judged in order;
@@ -36,24 +36,14 @@ function bearerOf(ctx: LiveContext, bearer: Bearer, state: FlowState): string | 
   return bearerValue(bearer, tokens, ctx.redactor);
 }
 
-function bodyOf(ctx: LiveContext, step: LiveStep): string | undefined {
-  switch (step.body) {
-    case undefined:
-      return undefined;
-    case 'credentials':
-      return JSON.stringify({ identifier: ctx.identifier, password: ctx.password });
-    case 'wrong-password':
-      return JSON.stringify({ identifier: ctx.identifier, password: wrongPassword(ctx.password) });
-    case 'unknown-identifier':
-      return JSON.stringify({
-        identifier: unknownIdentifier(ctx.identifier),
-        password: wrongPassword(ctx.password),
-      });
-  }
-}
-
 export function requestOf(ctx: LiveContext, s: LiveStep, state: FlowState): XrpcRequest {
-  const body = bodyOf(ctx, s);
+  const body =
+    s.body === undefined
+      ? undefined
+      : loginBody(s.body, ctx, {
+          identifier: unknownIdentifier(ctx.identifier),
+          password: wrongPassword(ctx.password),
+        });
   const bearer = s.bearer === undefined ? undefined : bearerOf(ctx, s.bearer, state);
   const budget =
     s.budget === 'login' ? ctx.login : s.budget === 'negative' ? ctx.negative : undefined;

@@ -5,7 +5,7 @@ import { negativeRuns, scheduleNegative } from './negative-schedule.js';
 import { DESCRIBE_SERVER, HEALTH, PROBE_LABELS } from './probe.js';
 import { REFRESH_PLACEHOLDER } from './redact.js';
 import { JSON_HEADERS, NSID, unknownIdentifier } from './requests.js';
-import { FLOW, type LiveStep } from './steps.js';
+import { FLOW, type LiveStep, loginBody } from './steps.js';
 
 /*
  * `--dry-run`: every request a run would make, in order, with secrets shown as the variables a
@@ -42,26 +42,11 @@ export interface PlanOptions {
 export const RANDOM_PASSWORD = '<random wrong password>';
 export const CLEANUP_STEP = 'cleanup/delete-session';
 
-function flowBody(step: LiveStep, opts: PlanOptions): string | undefined {
-  switch (step.body) {
-    case undefined:
-      return undefined;
-    case 'credentials':
-      return JSON.stringify({ identifier: opts.identifier, password: opts.password });
-    case 'wrong-password':
-      return JSON.stringify({ identifier: opts.identifier, password: RANDOM_PASSWORD });
-    case 'unknown-identifier':
-      return JSON.stringify({
-        identifier: unknownIdentifier(opts.identifier),
-        password: RANDOM_PASSWORD,
-      });
-  }
-}
-
 function planStep(step: LiveStep, opts: PlanOptions): PlannedRequest {
   const url = `${opts.url}/xrpc/${step.nsid}`;
   const bearer = step.bearer === undefined ? undefined : plannedBearer(step.bearer);
-  const body = flowBody(step, opts);
+  const wrong = { identifier: unknownIdentifier(opts.identifier), password: RANDOM_PASSWORD };
+  const body = step.body === undefined ? undefined : loginBody(step.body, opts, wrong);
   const budget =
     step.budget === 'login'
       ? 'createSession'

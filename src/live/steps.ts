@@ -10,7 +10,7 @@ import {
 import { all, type Judge, refused, refusedWithout } from './checks/judge.js';
 import { deleted, unknownIdentifierLogin, wrongPasswordLogin } from './checks/logins.js';
 import { coherent, didPolicy, remember, rotates } from './checks/session.js';
-import { each, success } from './checks/success.js';
+import { each, type SuccessRules, success } from './checks/success.js';
 import type { Method } from './client.js';
 import { NSID, type SessionNsid } from './requests.js';
 
@@ -34,6 +34,17 @@ export const NEED_REASON: Readonly<Record<Need, string>> = {
 
 export type Body = 'credentials' | 'wrong-password' | 'unknown-identifier';
 
+/** The JSON body of a login step; `wrong` holds the random credentials no account has. */
+export function loginBody(
+  body: Body,
+  account: { readonly identifier: string; readonly password: string },
+  wrong: { readonly identifier: string; readonly password: string },
+): string {
+  const identifier = body === 'unknown-identifier' ? wrong.identifier : account.identifier;
+  const password = body === 'credentials' ? account.password : wrong.password;
+  return JSON.stringify({ identifier, password });
+}
+
 export interface LiveStep {
   /** Stable name, e.g. `get-session/truncated-access`. */
   readonly name: string;
@@ -48,6 +59,11 @@ export interface LiveStep {
   readonly judge: Judge;
 }
 
+const GET_SESSION_OK: SuccessRules = {
+  status: 'http.get-session.status-code-conformance',
+  contentType: 'http.get-session.content-type-conformance',
+  schema: 'http.get-session.response-schema-conformance',
+};
 const GET_IGNORED = 'http.get-session.ignored-auth';
 const REFRESH_IGNORED = 'http.refresh-session.ignored-auth';
 const DELETE_IGNORED = 'http.delete-session.ignored-auth';
@@ -86,11 +102,7 @@ export const FLOW: readonly LiveStep[] = [
     needs: 'login',
     judge: success(
       'getSession with the access token',
-      {
-        status: 'http.get-session.status-code-conformance',
-        contentType: 'http.get-session.content-type-conformance',
-        schema: 'http.get-session.response-schema-conformance',
-      },
+      GET_SESSION_OK,
       'getSession',
       each(
         coherent('getSession'),
@@ -168,11 +180,7 @@ export const FLOW: readonly LiveStep[] = [
     needs: 'rotated',
     judge: success(
       'getSession with the new access token',
-      {
-        status: 'http.get-session.status-code-conformance',
-        contentType: 'http.get-session.content-type-conformance',
-        schema: 'http.get-session.response-schema-conformance',
-      },
+      GET_SESSION_OK,
       'getSession',
       each(
         sameAccountAsLogin('http.refresh-session.get-session-same-account', 'getSession'),

@@ -1,3 +1,5 @@
+import { escapeHtml } from './html.js';
+
 /*
  * The last line of defence before text leaves the tool: anything shaped like a JWT (a compact
  * JWS or JWE whose header is base64url JSON, so it starts with `eyJ`), and each given secret in
@@ -15,15 +17,6 @@ const JWT_SHAPED = /eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*)+/g;
 /** Encoded forms shorter than this are too likely to occur by chance to be masked. */
 const MIN_ENCODED_LENGTH = 8;
 
-function htmlEscaped(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
-
 /** The forms a secret takes in text: raw, JSON-escaped, URL- and form-encoded, HTML, base64. */
 export function secretForms(secret: string): string[] {
   if (secret.length === 0) return [];
@@ -39,7 +32,7 @@ export function secretForms(secret: string): string[] {
     ),
     encodeURIComponent(secret),
     new URLSearchParams({ s: secret }).toString().slice(2),
-    htmlEscaped(secret),
+    escapeHtml(secret),
     bytes.toString('base64'),
     bytes.toString('base64').replace(/=+$/, ''),
     bytes.toString('base64url'),

@@ -9,18 +9,8 @@ import { CLEANUP_STEP, planRequests, RANDOM_PASSWORD } from '../../src/live/plan
 import { runLiveSuite } from '../../src/live/suite.js';
 import type { Report, TargetReport } from '../../src/report/model.js';
 import { writeReports } from '../../src/report/write.js';
-import { rulesForKind } from '../../src/spec/rules/index.js';
+import { referenceStatuses } from './_reference.js';
 import { leaks, RecordingRedactor, readAll } from './_secrets.js';
-
-// What @atproto/pds 0.4.217 does not send (no didDoc by default, no status for an active
-// account) and the DID method it does not use: these checks do not apply. Everything else passes.
-const NOT_APPLICABLE = [
-  'did.web.hostname-only',
-  'did.web.port-localhost-only',
-  'coherence.did-doc.id-is-did',
-  'coherence.did-doc.aka-handle',
-  'coherence.status.inactive',
-];
 
 function captureIo(env: Record<string, string> = {}): Io & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -69,9 +59,7 @@ describe('live checks against the reference PDS (@atproto/pds on 127.0.0.1)', ()
     const target = run.report.targets[0] as TargetReport;
     expect(target.target).toMatchObject({ id: `live:${pds.url}`, version: pds.version });
     const status = Object.fromEntries(target.results.map((r) => [r.rule, r.status]));
-    const expected = Object.fromEntries(
-      rulesForKind('live').map((r) => [r.id, NOT_APPLICABLE.includes(r.id) ? 'skip' : 'pass']),
-    );
+    const expected = referenceStatuses();
     expect(status).toEqual(expected);
     expect(target.conformant).toBe(true);
     expect(run.sessionsLeft).toBe(0);

@@ -5,9 +5,9 @@ import { main } from '../../src/cli.js';
 import type { Io } from '../../src/commands/common.js';
 import type { SentRequest } from '../../src/live/client.js';
 import { type LocalPds, startLocalPds } from '../../src/live/local-pds.js';
-import { type LiveRun, runLiveSuite } from '../../src/live/suite.js';
+import { type LiveRun, type LiveSuiteOptions, runLiveSuite } from '../../src/live/suite.js';
 import type { Report, TargetReport } from '../../src/report/model.js';
-import { rulesForKind } from '../../src/spec/rules/index.js';
+import { referenceStatuses } from './_reference.js';
 import { RecordingRedactor } from './_secrets.js';
 
 /*
@@ -18,13 +18,6 @@ import { RecordingRedactor } from './_secrets.js';
  */
 
 const CREATE = 'com.atproto.server.createSession';
-const NOT_APPLICABLE = [
-  'did.web.hostname-only',
-  'did.web.port-localhost-only',
-  'coherence.did-doc.id-is-did',
-  'coherence.did-doc.aka-handle',
-  'coherence.status.inactive',
-];
 
 /** createSession requests that carry a string identifier and password: what the limit counts. */
 function logins(history: readonly SentRequest[]): SentRequest[] {
@@ -54,6 +47,17 @@ describe('live checks against the reference PDS with its rate limits on', () => 
     });
   }
 
+  /** A run that records every token it sees, so the last test can check them all. */
+  const liveRun = (opts: Partial<LiveSuiteOptions>): Promise<LiveRun> =>
+    runLiveSuite({
+      url: pds.url,
+      identifier: pds.handle,
+      password: pds.password,
+      negativeDelayMs: 0,
+      redactor,
+      ...opts,
+    });
+
   beforeAll(async () => {
     pds = await startLocalPds({ rateLimits: true });
   }, 60_000);
@@ -63,20 +67,13 @@ describe('live checks against the reference PDS with its rate limits on', () => 
   });
 
   it('a full run stays within --budget, trips no limit and passes every check', async () => {
-    const run = await runLiveSuite({
-      url: pds.url,
-      identifier: pds.handle,
-      password: pds.password,
+    const run = await liveRun({
       seed: 5,
       budget: 10,
-      negativeDelayMs: 0,
-      redactor,
     });
     expect(logins(run.history).length).toBeLessThanOrEqual(10);
     expect(logins(run.history).length).toBeGreaterThanOrEqual(8);
-    const expected = Object.fromEntries(
-      rulesForKind('live').map((r) => [r.id, NOT_APPLICABLE.includes(r.id) ? 'skip' : 'pass']),
-    );
+    const expected = referenceStatuses();
     expect(Object.fromEntries([...statuses(run)].map(([id, r]) => [id, r.status]))).toEqual(
       expected,
     );
@@ -87,14 +84,9 @@ describe('live checks against the reference PDS with its rate limits on', () => 
     // The run above spent 2 of the account's 30; spend all but 2 more, as other clients would.
     const spent = await Promise.all(Array.from({ length: 26 }, () => wrongLogin()));
     expect(spent.map((r) => r.status)).toEqual(Array(26).fill(401));
-    const run = await runLiveSuite({
-      url: pds.url,
-      identifier: pds.handle,
-      password: pds.password,
+    const run = await liveRun({
       seed: 6,
       budget: 10,
-      negativeDelayMs: 0,
-      redactor,
     });
     const r = statuses(run);
     // Its login and wrong-password login were the last two; RateLimit-Remaining: 0 closed
@@ -112,13 +104,7 @@ describe('live checks against the reference PDS with its rate limits on', () => 
   }, 60_000);
 
   it('honours the 429 of a spent limit: stops at once and reports the rest as skipped', async () => {
-    const run = await runLiveSuite({
-      url: pds.url,
-      identifier: pds.handle,
-      password: pds.password,
-      negativeDelayMs: 0,
-      redactor,
-    });
+    const run = await liveRun({});
     const all = [...statuses(run).values()];
     expect(all.every((x) => x.status === 'skip')).toBe(true);
     expect(all[0]?.message).toMatch(/^stopped: .*429 Too Many Requests \(Retry-After \d+ s\)/);

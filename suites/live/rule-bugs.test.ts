@@ -1,9 +1,8 @@
 import { NEGATIVE_RULE } from '../../src/live/negative.js';
 import { FLOW } from '../../src/live/steps.js';
-import { runLiveSuite } from '../../src/live/suite.js';
-import type { TargetReport } from '../../src/report/model.js';
 import { HTTP_RULES, type HttpRuleId, rulesForKind } from '../../src/spec/rules/index.js';
-import { type Break, startBrokenPds } from '../fixtures/broken-pds/server.js';
+import type { Break } from '../fixtures/broken-pds/server.js';
+import { failedRules, runBroken } from './_broken.js';
 
 /*
  * Every HTTP rule of live mode, with a server bug it must catch. The table is keyed by rule ID
@@ -52,24 +51,8 @@ const failing = new Map<Break, Set<string>>();
 
 beforeAll(async () => {
   for (const brk of new Set(Object.values(CAUGHT))) {
-    const pds = await startBrokenPds({ breaks: [brk] });
-    try {
-      const run = await runLiveSuite({
-        url: pds.url,
-        identifier: pds.handle,
-        password: pds.password,
-        seed: 1,
-        negativeBudget: 16,
-        negativeDelayMs: 0,
-      });
-      const target = run.report.targets[0] as TargetReport;
-      failing.set(
-        brk,
-        new Set(target.results.filter((r) => r.status === 'fail').map((r) => r.rule)),
-      );
-    } finally {
-      await pds.close();
-    }
+    const { target } = await runBroken([brk], { seed: 1, negativeBudget: 16 });
+    failing.set(brk, new Set(failedRules(target)));
   }
 });
 

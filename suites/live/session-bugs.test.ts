@@ -1,6 +1,6 @@
-import { runLiveSuite } from '../../src/live/suite.js';
 import type { TargetReport } from '../../src/report/model.js';
-import { type Break, SESSION_BREAKS, startBrokenPds } from '../fixtures/broken-pds/server.js';
+import { type Break, SESSION_BREAKS } from '../fixtures/broken-pds/server.js';
+import { failedRules, runBroken } from './_broken.js';
 
 /*
  * One realistic server bug at a time, each of which an earlier version of live mode missed:
@@ -30,32 +30,15 @@ const REPORTED: Record<(typeof SESSION_BREAKS)[number], readonly string[]> = {
 };
 
 async function failures(brk: Break, seed: number): Promise<TargetReport> {
-  const pds = await startBrokenPds({ breaks: [brk] });
-  try {
-    const run = await runLiveSuite({
-      url: pds.url,
-      identifier: pds.handle,
-      password: pds.password,
-      seed,
-      negativeDelayMs: 0,
-    });
-    expect(pds.openSessions()).toBe(0);
-    return run.report.targets[0] as TargetReport;
-  } finally {
-    await pds.close();
-  }
+  const { target, openSessions } = await runBroken([brk], { seed });
+  expect(openSessions).toBe(0);
+  return target;
 }
-
-const failed = (t: TargetReport): string[] =>
-  t.results
-    .filter((r) => r.status === 'fail')
-    .map((r) => r.rule)
-    .sort();
 
 describe('session bugs of a server, one at a time, at the default budgets', () => {
   it.each(SESSION_BREAKS.map((b) => [b]))('%s is reported under its rules', async (brk) => {
     const target = await failures(brk, 1);
-    expect(failed(target)).toEqual([...REPORTED[brk]].sort());
+    expect(failedRules(target)).toEqual([...REPORTED[brk]].sort());
   });
 
   it('names the other account in the message', async () => {
