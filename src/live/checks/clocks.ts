@@ -28,7 +28,10 @@ const CLOCK_RULES = {
   lifetime: 'http.session.token-lifetime',
 } as const satisfies Record<string, RuleId>;
 
-interface Verdicts {
+/** What is wrong with the clocks of a body's tokens, per rule (empty lists: nothing). */
+export interface ClockProblems {
+  /** JWT-shaped tokens in the body. */
+  tokens: number;
   /** Tokens whose iat and exp are both NumericDates, so their clocks can be judged. */
   dated: number;
   numericDate: string[];
@@ -47,7 +50,7 @@ function judgeToken(
   type: keyof typeof LIFETIME_S,
   claims: Record<string, unknown>,
   nowS: number | undefined,
-  out: Verdicts,
+  out: ClockProblems,
 ): void {
   const { iat, exp } = claims;
   for (const [name, value] of [
@@ -79,6 +82,24 @@ function report(ctx: LiveContext, rule: RuleId, problems: string[], ex: Exchange
   else ctx.ledger.fail(rule, problems.join('; '), evidence(ctx, ex));
 }
 
+/** The clock problems of every JWT-shaped token of a session body, given the server's time. */
+export function clockProblems(
+  body: Record<string, unknown>,
+  nowS: number | undefined,
+): ClockProblems {
+  const out: ClockProblems = { tokens: 0, dated: 0, numericDate: [], issuedNow: [], lifetime: [] };
+  for (const [field, type] of [
+    ['accessJwt', 'access'],
+    ['refreshJwt', 'refresh'],
+  ] as const) {
+    const jwt = decodeJwt(body[field]);
+    if (jwt === undefined) continue;
+    out.tokens++;
+    judgeToken(field, type, jwt.payload, nowS, out);
+  }
+  return out;
+}
+
 /** Judges the clocks of every JWT-shaped token in a session body. */
 export function tokenClocks(): BodyJudge {
   return {
@@ -86,20 +107,11 @@ export function tokenClocks(): BodyJudge {
     run: (ctx, body, ex) => {
       const date = Date.parse(ex.response.headers.get('date') ?? '');
       const nowS = Number.isNaN(date) ? undefined : date / 1000;
-      const out: Verdicts = { dated: 0, numericDate: [], issuedNow: [], lifetime: [] };
-      let tokens = 0;
-      for (const [field, type] of [
-        ['accessJwt', 'access'],
-        ['refreshJwt', 'refresh'],
-      ] as const) {
-        const jwt = decodeJwt(body[field]);
-        if (jwt === undefined) continue;
-        tokens++;
-        judgeToken(field, type, jwt.payload, nowS, out);
-      }
-      if (tokens === 0) {
-        for (const rule of Object.values(CLOCK_RULES))
+      const out = clockProblems(body, nowS);
+      if (out.tokens === 0) {
+        for (const rule of Object.values(CLOCK_RULES)) {
           ctx.ledger.skip(rule, 'no JWT tokens in the response');
+        }
         return;
       }
       report(ctx, CLOCK_RULES.numericDate, out.numericDate, ex);
@@ -109,9 +121,9 @@ export function tokenClocks(): BodyJudge {
         ctx.ledger.skip(CLOCK_RULES.lifetime, reason);
         return;
       }
-      if (nowS === undefined)
+      if (nowS === undefined) {
         ctx.ledger.skip(CLOCK_RULES.issuedNow, 'the response has no Date header');
-      else report(ctx, CLOCK_RULES.issuedNow, out.issuedNow, ex);
+      } else report(ctx, CLOCK_RULES.issuedNow, out.issuedNow, ex);
       report(ctx, CLOCK_RULES.lifetime, out.lifetime, ex);
     },
   };
