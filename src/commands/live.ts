@@ -1,3 +1,4 @@
+import { TargetStartError } from '../contract/validator.js';
 import { InterruptedError } from '../live/client.js';
 import { planRequests } from '../live/plan.js';
 import { formatPlan } from '../live/plan-format.js';
@@ -12,7 +13,6 @@ import {
 } from '../live/suite.js';
 import { maskSecrets } from '../report/redact.js';
 import { writeReports } from '../report/write.js';
-import { TargetStartError } from '../targets/types.js';
 import { type Command, EXIT, type Io, parseFlags } from './common.js';
 import { type Config, OPTIONS, readConfig } from './live-config.js';
 import { summaryTable } from './summary-table.js';

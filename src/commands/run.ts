@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { caseArbitrary } from '../../generators/index.js';
 import { BUILTIN_ADAPTERS, findBuiltin } from '../adapters/index.js';
+import { DEFAULT_TIMEOUT_MS, type Target, TargetStartError } from '../contract/validator.js';
 import type { Report } from '../report/model.js';
 import { type Format, parseFormats, writeReports } from '../report/write.js';
 import { applyBaseline, BaselineError, baselineFrom, parseBaseline } from '../runner/baseline.js';
@@ -9,7 +10,6 @@ import { type FailedStart, runConformance } from '../runner/run.js';
 import { parseShard } from '../runner/shard.js';
 import type { RuleId } from '../spec/rules/index.js';
 import { createTarget } from '../targets/index.js';
-import { DEFAULT_TIMEOUT_MS, type Target, TargetStartError } from '../targets/types.js';
 import { exportCounterexamples } from '../vectors/counterexamples.js';
 import {
   type Command,
