@@ -21,6 +21,7 @@ export {
   REFRESH_PLACEHOLDER,
   Redactor,
 } from './redact.js';
+export { FLOW, type LiveStep, type Need } from './steps.js';
 export {
   DEFAULT_BUDGET,
   DEFAULT_LIVE_TIMEOUT_MS,

@@ -1,10 +1,11 @@
-import { secretForms } from '../report/redact.js';
+import { maskSecrets, secretForms } from '../report/redact.js';
 
 /*
  * Redaction by value. Every secret the run sees (the password, each access and refresh token) is
  * registered here as soon as it is known, and every string that leaves the run (reports, logs,
  * stdout, stderr, error messages, curl commands) goes through `text` or `value`. Matching is on
- * the secret itself, not on field or header names, so a token echoed anywhere is caught.
+ * the secret itself, not on field or header names, so a token echoed anywhere is caught; a
+ * JWT-shaped string it was never told about is masked as well.
  */
 
 export const ACCESS_PLACEHOLDER = '$ACCESS_JWT';
@@ -90,11 +91,12 @@ export class Redactor {
     return out;
   }
 
-  /** The text with each secret replaced by `$VARIABLE`. */
+  /** The text with each secret replaced by `$VARIABLE`, and anything else JWT-shaped masked. */
   text(text: string): string {
     const re = this.regex();
-    if (re === undefined) return text;
-    return text.replace(re, (m) => `$${this.secrets.get(m) ?? 'SECRET'}`);
+    const named =
+      re === undefined ? text : text.replace(re, (m) => `$${this.secrets.get(m) ?? 'SECRET'}`);
+    return maskSecrets(named);
   }
 
   /** A deep copy of a JSON-like value with every string (keys too) redacted. */

@@ -73,6 +73,24 @@ describe('live --dry-run', () => {
     );
   });
 
+  it('says which fixed hostile requests a small login budget leaves out, and why', async () => {
+    const io = captureIo({ ATPROTO_PASSWORD: pds.password });
+    const argv = ['live', '--pds', pds.url, '--identifier', pds.handle, '--dry-run'];
+    expect(await main([...argv, '--budget', '5', '--seed', '1'], io)).toBe(0);
+    const [sent, left] = io.out().split('Left out (');
+    // Three flow logins leave two: the NUL identifier and the NUL password.
+    expect(sent?.match(/invalid request: control-characters/g)).toHaveLength(2);
+    expect(left).toMatch(/^3\):/);
+    expect(
+      left?.match(
+        /not sent: it carries a string identifier and password, and the createSession budget is spent/g,
+      ),
+    ).toHaveLength(3);
+    expect(left).toContain('invalid request: huge-string');
+    expect(left).toContain('invalid request: duplicate-keys');
+    expect(pds.requests).toHaveLength(0);
+  });
+
   it('names the chosen password variable and never needs the network with --local', async () => {
     const io = captureIo();
     expect(await main(['live', '--local', '--dry-run', '--negative-budget', '0'], io)).toBe(0);

@@ -105,9 +105,8 @@ describe('live checks against the reference PDS (@atproto/pds on 127.0.0.1)', ()
       contentType: r.headers['content-type'],
       body: r.body?.includes(RANDOM_PASSWORD) ? 'random' : r.body,
     });
-    const planned = plan.map((r) =>
-      shown({ ...r, ...(r.body === undefined ? {} : { body: run.redactor.text(r.body) }) }),
-    );
+    // The plan as a run shows it: secrets as variables, JWT-shaped values masked.
+    const planned = plan.map((r) => shown(run.redactor.value(r)));
     const sent = run.history.map((r) => {
       const random =
         r.label === 'create-session/wrong-password' ||
