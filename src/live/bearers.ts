@@ -98,14 +98,3 @@ export function plannedBearer(bearer: Bearer): string | undefined {
   if (bearer.form === undefined) return `$${name}`;
   return `$${expression(bearer.token, bearer.form)}${bearer.form === 'unsigned' ? '.' : ''}`;
 }
-
-/** A short name for a bearer, for notes: `truncated access token`, `no token`. */
-export function describeBearer(bearer: Bearer): string {
-  if ('none' in bearer) return 'no token';
-  if ('fixed' in bearer) {
-    return bearer.fixed === 'malformed' ? 'a malformed token' : 'an expired-looking token';
-  }
-  const which = bearer.of === 'rotated' ? 'new ' : bearer.of === 'deleted' ? 'deleted ' : '';
-  const form = bearer.form === undefined ? '' : `${bearer.form} `;
-  return `the ${form}${which}${bearer.token} token`;
-}

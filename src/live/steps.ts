@@ -7,7 +7,7 @@ import {
   sameAccountAsLogin,
   tokensOfAccount,
 } from './checks/identity.js';
-import { all, type Judge, refused, refusedWithout } from './checks/judge.js';
+import { type Judge, refused, refusedWithout } from './checks/judge.js';
 import { deleted, unknownIdentifierLogin, wrongPasswordLogin } from './checks/logins.js';
 import { coherent, didPolicy, remember, rotates } from './checks/session.js';
 import { each, type SuccessRules, success } from './checks/success.js';
@@ -233,7 +233,7 @@ export const FLOW: readonly LiveStep[] = [
     nsid: NSID.create,
     body: 'wrong-password',
     budget: 'login',
-    judge: all(wrongPasswordLogin('http.create-session.invalid-credentials-rejected')),
+    judge: wrongPasswordLogin('http.create-session.invalid-credentials-rejected'),
   },
   {
     name: 'create-session/unknown-identifier',

@@ -24,7 +24,10 @@ function differences(
     .map((f) => `${f} ${JSON.stringify(expected[f])} -> ${JSON.stringify(body[f])}`);
 }
 
-/** The body names the logged-in account (`handles` lists the handles accepted for it). */
+/**
+ * The body names the logged-in account: its did, its email when login sent one, and its handle,
+ * or the new handle refreshSession reported when this body confirms it.
+ */
 export function sameAccountAsLogin(
   rule: RuleId,
   what: string,
@@ -66,9 +69,8 @@ export function refreshKeepsAccount(rule: RuleId): BodyJudge {
       if (login === undefined) return;
       const diff = differences(login, body, ['did']);
       if (diff.length > 0) {
-        ctx.ledger.fail(rule, `refreshSession changed the account: ${diff.join(', ')}`, {
-          ...evidence(ctx, ex),
-        });
+        const message = `refreshSession changed the account: ${diff.join(', ')}`;
+        ctx.ledger.fail(rule, message, evidence(ctx, ex));
       } else if (body.handle === login.handle) ctx.ledger.pass(rule);
     },
   };

@@ -87,13 +87,3 @@ export function refusedWithout(ignored: RuleId, missing?: RuleId): Judge {
     },
   };
 }
-
-/** Several judges on one response, in order. */
-export function all(...judges: readonly Judge[]): Judge {
-  return {
-    rules: judges.flatMap((j) => j.rules),
-    run: (ctx, ex, state) => {
-      for (const j of judges) j.run(ctx, ex, state);
-    },
-  };
-}
