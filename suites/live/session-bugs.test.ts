@@ -41,6 +41,18 @@ describe('session bugs of a server, one at a time, at the default budgets', () =
     expect(failedRules(target)).toEqual([...REPORTED[brk]].sort());
   });
 
+  it('a handle refreshSession changed stands when getSession confirms it, and not otherwise', async () => {
+    const renamed = await failures('handle-renamed', 6);
+    expect(failedRules(renamed)).toEqual([]);
+    const same = renamed.results.find((r) => r.rule === 'http.refresh-session.same-account');
+    expect(same?.status).toBe('pass');
+    const other = await failures('refresh-other-handle', 6);
+    expect(failedRules(other)).toEqual(['http.refresh-session.same-account']);
+    expect(other.results.find((r) => r.rule === 'http.refresh-session.same-account')?.message).toBe(
+      'refreshSession changed the handle "alice.test" -> "mallory.test", but getSession with the new token says "alice.test"',
+    );
+  });
+
   it('names the other account in the message', async () => {
     const target = await failures('refresh-other-account', 2);
     const result = target.results.find((r) => r.rule === 'http.refresh-session.same-account');
