@@ -6,7 +6,7 @@ import { type Break, startBrokenPds } from '../fixtures/broken-pds/server.js';
 export async function runBroken(
   breaks: readonly Break[],
   opts: Partial<LiveSuiteOptions> = {},
-): Promise<{ run: LiveRun; target: TargetReport; openSessions: number }> {
+): Promise<{ run: LiveRun; target: TargetReport; openSessions: number; loginAttempts: number }> {
   const pds = await startBrokenPds({ breaks });
   try {
     const run = await runLiveSuite({
@@ -17,7 +17,7 @@ export async function runBroken(
       ...opts,
     });
     const target = run.report.targets[0] as TargetReport;
-    return { run, target, openSessions: pds.openSessions() };
+    return { run, target, openSessions: pds.openSessions(), loginAttempts: pds.loginAttempts() };
   } finally {
     await pds.close();
   }
