@@ -27,13 +27,16 @@ export const command: Command = {
        atproto-conformance live --local [options]
 
 Checks a running PDS over HTTP: createSession, getSession, refreshSession and deleteSession with
-real credentials (the session bodies against the session, coherence and DID policy rules), error
-responses for wrong credentials and wrong tokens, and invalid createSession requests generated
-and shrunk with fast-check. Writes the same reports as \`run\`, with one target (live:URL).
+real credentials (the session bodies against the session, coherence and DID policy rules; the
+same account and sane token clocks across the refresh), error responses for wrong credentials
+and for bad bearers on every session endpoint, and invalid createSession requests (a fixed
+hostile set, then generated and shrunk with fast-check). Writes the same reports as \`run\`,
+with one target (live:URL).
 
 It never creates accounts on a remote server and uses no account state besides sessions: every
 session it opens is deleted before it exits, also after a failure or Ctrl-C. Passwords and tokens
-never appear in reports or output; curl commands use $ATPROTO_PASSWORD, $ACCESS_JWT, $REFRESH_JWT.
+never appear in reports or output (anything JWT-shaped is masked too); curl commands use
+$ATPROTO_PASSWORD, $ACCESS_JWT, $REFRESH_JWT.
 
 Target (one of):
   --pds URL              base URL of the PDS, e.g. https://pds.example.com
