@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli.js';
-import type { Io } from '../../src/commands/common.js';
+import { type Io, parseFlags } from '../../src/commands/common.js';
+import { OPTIONS, readConfig } from '../../src/commands/live-config.js';
 import { type BrokenPds, startBrokenPds } from '../fixtures/broken-pds/server.js';
 import { leaks, readAll } from './_secrets.js';
 
@@ -152,6 +153,12 @@ describe('live: usage and configuration errors (exit 2)', () => {
     ],
     ['bad format', ['live', '--local', '--format', 'pdf'], {}, /format/],
     ['bad budget', ['live', '--local', '--budget', '0'], {}, /--budget must be an integer >= 1/],
+    [
+      'rate limits of a remote server',
+      ['live', '--pds', 'https://a.example', '--identifier', 'a', '--rate-limits'],
+      { ATPROTO_PASSWORD: 'x' },
+      /--rate-limits is for --local/,
+    ],
   ];
 
   it.each(cases)('%s', async (_name, argv, env, message) => {
@@ -159,6 +166,13 @@ describe('live: usage and configuration errors (exit 2)', () => {
     expect(await main(argv, io)).toBe(2);
     expect(io.err()).toMatch(message);
     expect(io.err().trim().split('\n')).toHaveLength(1);
+  });
+
+  it('--local --rate-limits asks for the reference PDS with its production limits', () => {
+    const parse = (argv: string[]) =>
+      readConfig(parseFlags(argv, OPTIONS).values, captureIo()).rateLimits;
+    expect(parse(['--local', '--rate-limits'])).toBe(true);
+    expect(parse(['--local'])).toBe(false);
   });
 
   it('--help documents the flags, and there is no password flag', async () => {

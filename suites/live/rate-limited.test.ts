@@ -1,12 +1,7 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { main } from '../../src/cli.js';
-import type { Io } from '../../src/commands/common.js';
 import type { SentRequest } from '../../src/live/client.js';
 import { type LocalPds, startLocalPds } from '../../src/live/local-pds.js';
 import { type LiveRun, type LiveSuiteOptions, runLiveSuite } from '../../src/live/suite.js';
-import type { Report, TargetReport } from '../../src/report/model.js';
+import type { TargetReport } from '../../src/report/model.js';
 import { referenceStatuses } from './_reference.js';
 import { RecordingRedactor } from './_secrets.js';
 
@@ -115,24 +110,6 @@ describe('live checks against the reference PDS with its rate limits on', () => 
       'create-session/login',
     ]);
   }, 60_000);
-
-  it('--local --rate-limits checks a PDS of its own with the limits on', async () => {
-    const outDir = await mkdtemp(join(tmpdir(), 'live-limited-'));
-    try {
-      const io: Io = {
-        stdout: () => undefined,
-        stderr: () => undefined,
-        env: {},
-        stderrIsTTY: false,
-      };
-      const argv = ['live', '--local', '--rate-limits', '--out', outDir, '--format', 'json'];
-      expect(await main([...argv, '--negative-budget', '6'], io)).toBe(0);
-      const report = JSON.parse(await readFile(join(outDir, 'report.json'), 'utf8')) as Report;
-      expect(report.targets[0]?.conformant).toBe(true);
-    } finally {
-      await rm(outDir, { recursive: true, force: true });
-    }
-  }, 90_000);
 
   it('leaves no session of any run behind', async () => {
     expect(redactor.tokens.length).toBeGreaterThanOrEqual(4);
