@@ -40,6 +40,7 @@ export interface PlanOptions {
 }
 
 export const RANDOM_PASSWORD = '<random wrong password>';
+const BUDGET_NAME = { login: 'createSession', negative: 'invalid-request' } as const;
 export const CLEANUP_STEP = 'cleanup/delete-session';
 
 function planStep(step: LiveStep, opts: PlanOptions): PlannedRequest {
@@ -47,12 +48,7 @@ function planStep(step: LiveStep, opts: PlanOptions): PlannedRequest {
   const bearer = step.bearer === undefined ? undefined : plannedBearer(step.bearer);
   const wrong = { identifier: unknownIdentifier(opts.identifier), password: RANDOM_PASSWORD };
   const body = step.body === undefined ? undefined : loginBody(step.body, opts, wrong);
-  const budget =
-    step.budget === 'login'
-      ? 'createSession'
-      : step.budget === 'negative'
-        ? 'invalid-request'
-        : undefined;
+  const budget = step.budget === undefined ? undefined : BUDGET_NAME[step.budget];
   return {
     step: step.name,
     method: step.method,
@@ -85,42 +81,28 @@ export function planRequests(opts: PlanOptions): PlannedRequest[] {
       note: 'server version, if it says',
     },
   ];
-  let loginLeft = opts.budget;
-  let negativeLeft = opts.negativeBudget;
+  const left = { login: opts.budget, negative: opts.negativeBudget };
   for (const step of FLOW) {
     const planned = planStep(step, opts);
-    const spent =
-      step.budget === 'login'
-        ? loginLeft === 0
-        : step.budget === 'negative'
-          ? negativeLeft === 0
-          : false;
-    if (spent) {
+    if (step.budget !== undefined && left[step.budget] === 0) {
       plan.push({ ...planned, leftOut: `the ${planned.budget} budget is spent` });
       continue;
     }
-    if (step.budget === 'login') loginLeft--;
-    if (step.budget === 'negative') negativeLeft--;
+    if (step.budget !== undefined) left[step.budget]--;
     plan.push(planned);
   }
-  const scheduled = scheduleNegative(
-    opts.seed,
-    negativeRuns(negativeLeft),
-    opts.password,
-    loginLeft,
-  );
-  const invalid = (req: (typeof scheduled.sent)[number], leftOut?: string): PlannedRequest => {
-    return {
-      step: negativeLabel(req),
-      method: 'POST',
-      url: url(NSID.create),
-      headers: req.contentType === null ? {} : { 'content-type': req.contentType },
-      body: requestBodyText(req),
-      budget: carriesCredentials(req) ? 'createSession + invalid-request' : 'invalid-request',
-      note: `invalid request: ${req.mutation} (must be 4xx)`,
-      ...(leftOut === undefined ? {} : { leftOut }),
-    };
-  };
+  const runs = negativeRuns(left.negative);
+  const scheduled = scheduleNegative(opts.seed, runs, opts.password, left.login);
+  const invalid = (req: (typeof scheduled.sent)[number], leftOut?: string): PlannedRequest => ({
+    step: negativeLabel(req),
+    method: 'POST',
+    url: url(NSID.create),
+    headers: req.contentType === null ? {} : { 'content-type': req.contentType },
+    body: requestBodyText(req),
+    budget: carriesCredentials(req) ? 'createSession + invalid-request' : 'invalid-request',
+    note: `invalid request: ${req.mutation} (must be 4xx)`,
+    ...(leftOut === undefined ? {} : { leftOut }),
+  });
   for (const req of scheduled.sent) plan.push(invalid(req));
   for (const { req, reason } of scheduled.leftOut) plan.push(invalid(req, reason));
   plan.push({
