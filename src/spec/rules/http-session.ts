@@ -1,4 +1,4 @@
-import { lexicon, type Rule, spec } from './types.js';
+import { type Level, lexicon, type Rule, type Source, spec } from './types.js';
 
 /*
  * Live checks of the session as the server keeps it across requests: the account behind every
@@ -35,113 +35,97 @@ export const DELETE_AUTH =
   "Delete the current session. Requires auth using the 'refreshJwt' (not the 'accessJwt').";
 const BAD_BEARERS = 'a malformed, truncated, unsigned, expired-looking or missing bearer';
 
+/** A live HTTP check: judged on exchanges with a server, and failing when the server breaks it. */
+function httpRule<const Id extends string, const L extends Level, const K extends Keyword>(
+  id: Id,
+  level: L,
+  keyword: K,
+  summary: string,
+  source: Source,
+) {
+  return {
+    id,
+    level,
+    keyword,
+    polarity: 'reject',
+    area: 'http',
+    kinds: ['live'],
+    summary,
+    source,
+  } as const;
+}
+
 export const SESSION_HTTP_RULES = [
-  {
-    id: 'http.refresh-session.same-account',
-    level: 'MUST',
-    keyword: 'lexicon',
-    polarity: 'reject',
-    area: 'http',
-    kinds: ['live'],
-    summary:
-      'refreshSession returns the `did` of the session it refreshed, and its handle unless getSession with the new access token confirms a new one.',
-    source: lexicon(REFRESH, 'defs.main.description', REFRESH_AUTH),
-  },
-  {
-    id: 'http.refresh-session.get-session-same-account',
-    level: 'MUST',
-    keyword: 'lexicon',
-    polarity: 'reject',
-    area: 'http',
-    kinds: ['live'],
-    summary:
-      'getSession with the access token refreshSession returned names the logged-in account: its `did`, its `handle`, and its `email` when createSession sent one.',
-    source: lexicon(GET, 'defs.main.description', GET_AUTH),
-  },
-  {
-    id: 'http.session.token-sub-is-account',
-    level: 'SHOULD',
-    keyword: 'SHOULD',
-    polarity: 'reject',
-    area: 'http',
-    kinds: ['live'],
-    summary:
-      'The `sub` of every token the run receives, from createSession and refreshSession, is the account DID createSession named.',
-    source: spec(
+  httpRule(
+    'http.refresh-session.same-account',
+    'MUST',
+    'lexicon',
+    'refreshSession returns the `did` of the session it refreshed, and its handle unless getSession with the new access token confirms a new one.',
+    lexicon(REFRESH, 'defs.main.description', REFRESH_AUTH),
+  ),
+  httpRule(
+    'http.refresh-session.get-session-same-account',
+    'MUST',
+    'lexicon',
+    'getSession with the access token refreshSession returned names the logged-in account: its `did`, its `handle`, and its `email` when createSession sent one.',
+    lexicon(GET, 'defs.main.description', GET_AUTH),
+  ),
+  httpRule(
+    'http.session.token-sub-is-account',
+    'SHOULD',
+    'SHOULD',
+    'The `sub` of every token the run receives, from createSession and refreshSession, is the account DID createSession named.',
+    spec(
       'https://www.rfc-editor.org/rfc/rfc9068#section-2.2',
       'the value of "sub" SHOULD correspond to the subject identifier of the resource owner.',
     ),
-  },
-  {
-    id: 'http.refresh-session.ignored-auth',
-    level: 'MUST',
-    keyword: 'lexicon',
-    polarity: 'reject',
-    area: 'http',
-    kinds: ['live'],
-    summary: `refreshSession with ${BAD_BEARERS} gets a 4xx, never a 2xx or a 5xx.`,
-    source: lexicon(REFRESH, 'defs.main.description', REFRESH_AUTH),
-  },
-  {
-    id: 'http.delete-session.ignored-auth',
-    level: 'MUST',
-    keyword: 'lexicon',
-    polarity: 'reject',
-    area: 'http',
-    kinds: ['live'],
-    summary: `deleteSession with ${BAD_BEARERS} gets a 4xx, never a 2xx or a 5xx.`,
-    source: lexicon(DELETE, 'defs.main.description', DELETE_AUTH),
-  },
-  {
-    id: 'http.delete-session.token-type-separation',
-    level: 'MUST',
-    keyword: 'lexicon',
-    polarity: 'reject',
-    area: 'http',
-    kinds: ['live'],
-    summary: 'deleteSession with the access token (instead of the refresh token) gets a 4xx.',
-    source: lexicon(DELETE, 'defs.main.description', DELETE_AUTH),
-  },
-  {
-    id: 'http.session.token-numeric-date',
-    level: 'MUST',
-    keyword: 'MUST',
-    polarity: 'reject',
-    area: 'http',
-    kinds: ['live'],
-    summary:
-      'Every token `iat` and `exp` is a NumericDate: a non-negative number of seconds, not milliseconds (a value of 10^11 or more is read as milliseconds).',
-    source: spec(
-      RFC7519_NUMERIC_DATE,
-      'Its value MUST be a number containing a NumericDate value.',
-    ),
-  },
-  {
-    id: 'http.session.token-issued-now',
-    level: 'SHOULD',
-    keyword: 'MAY',
-    polarity: 'reject',
-    area: 'http',
-    kinds: ['live'],
-    summary:
-      "Every token is issued now: `iat` within 5 minutes of the response's Date header, and `exp` after it.",
-    source: spec(
+  ),
+  httpRule(
+    'http.refresh-session.ignored-auth',
+    'MUST',
+    'lexicon',
+    `refreshSession with ${BAD_BEARERS} gets a 4xx, never a 2xx or a 5xx.`,
+    lexicon(REFRESH, 'defs.main.description', REFRESH_AUTH),
+  ),
+  httpRule(
+    'http.delete-session.ignored-auth',
+    'MUST',
+    'lexicon',
+    `deleteSession with ${BAD_BEARERS} gets a 4xx, never a 2xx or a 5xx.`,
+    lexicon(DELETE, 'defs.main.description', DELETE_AUTH),
+  ),
+  httpRule(
+    'http.delete-session.token-type-separation',
+    'MUST',
+    'lexicon',
+    'deleteSession with the access token (instead of the refresh token) gets a 4xx.',
+    lexicon(DELETE, 'defs.main.description', DELETE_AUTH),
+  ),
+  httpRule(
+    'http.session.token-numeric-date',
+    'MUST',
+    'MUST',
+    'Every token `iat` and `exp` is a NumericDate: a non-negative number of seconds, not milliseconds (a value of 10^11 or more is read as milliseconds).',
+    spec(RFC7519_NUMERIC_DATE, 'Its value MUST be a number containing a NumericDate value.'),
+  ),
+  httpRule(
+    'http.session.token-issued-now',
+    'SHOULD',
+    'MAY',
+    "Every token is issued now: `iat` within 5 minutes of the response's Date header, and `exp` after it.",
+    spec(
       RFC7519_NUMERIC_DATE,
       'Implementers MAY provide for some small leeway, usually no more than a few minutes, to account for clock skew.',
     ),
-  },
-  {
-    id: 'http.session.token-lifetime',
-    level: 'SHOULD',
-    keyword: 'SHOULD',
-    polarity: 'reject',
-    area: 'http',
-    kinds: ['live'],
-    summary:
-      'Token lifetimes (`exp` minus `iat`) are plausible: 1 minute to 1 day for access tokens, 1 hour to 1 year for refresh tokens.',
-    source: spec(
+  ),
+  httpRule(
+    'http.session.token-lifetime',
+    'SHOULD',
+    'SHOULD',
+    'Token lifetimes (`exp` minus `iat`) are plausible: 1 minute to 1 day for access tokens, 1 hour to 1 year for refresh tokens.',
+    spec(
       'https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2',
       'Refresh tokens SHOULD expire if the client has been inactive for some time, i.e., the refresh token has not been used to obtain new access tokens for some time.',
     ),
-  },
+  ),
 ] as const satisfies readonly LiveRule[];
