@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runLiveSuite } from '../../src/live/suite.js';
 import type { RuleResult, TargetReport } from '../../src/report/model.js';
-import { writeReports } from '../../src/report/write.js';
+import { FILE_NAMES, writeReports } from '../../src/report/write.js';
 import { rulesForKind } from '../../src/spec/rules/index.js';
 import { type BrokenPds, startBrokenPds } from '../fixtures/broken-pds/server.js';
 import { failedRules, runBroken } from './_broken.js';
@@ -114,12 +114,7 @@ describe('live checks against a deliberately broken server', () => {
   it('leaks no password or token into any report file', async () => {
     expect(redactor.tokens.length).toBeGreaterThanOrEqual(4);
     const files = await readAll(outDir);
-    expect(Object.keys(files).sort()).toEqual([
-      'junit.xml',
-      'report.html',
-      'report.json',
-      'report.md',
-    ]);
+    expect(Object.keys(files).sort()).toEqual(Object.values(FILE_NAMES).sort());
     for (const [name, text] of Object.entries(files)) {
       expect([name, leaks(text, [pds.password, ...redactor.tokens])]).toEqual([name, []]);
     }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { main } from '../../src/cli.js';
 import { type Io, parseFlags } from '../../src/commands/common.js';
 import { OPTIONS, readConfig } from '../../src/commands/live-config.js';
+import { FILE_NAMES } from '../../src/report/write.js';
 import { type BrokenPds, startBrokenPds } from '../fixtures/broken-pds/server.js';
 import { leaks, readAll } from './_secrets.js';
 
@@ -276,12 +277,7 @@ describe('live against the broken server through the CLI', () => {
       // stderr is not a terminal here: no progress lines.
       expect(io.err()).toBe('');
       const files = await readAll(outDir);
-      expect(Object.keys(files).sort()).toEqual([
-        'junit.xml',
-        'report.html',
-        'report.json',
-        'report.md',
-      ]);
+      expect(Object.keys(files).sort()).toEqual(Object.values(FILE_NAMES).sort());
       for (const text of [io.out(), io.err(), ...Object.values(files)]) {
         expect(leaks(text, [pds.password])).toEqual([]);
       }
