@@ -36,7 +36,7 @@ export const DELETE_AUTH =
 const BAD_BEARERS = 'a malformed, truncated, unsigned, expired-looking or missing bearer';
 
 /** A live HTTP check: judged on exchanges with a server, and failing when the server breaks it. */
-function httpRule<const Id extends string, const L extends Level, const K extends Keyword>(
+export function httpRule<const Id extends string, const L extends Level, const K extends Keyword>(
   id: Id,
   level: L,
   keyword: K,
