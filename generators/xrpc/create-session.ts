@@ -25,7 +25,11 @@ export type CreateSessionMutation =
   | 'empty-body'
   | 'wrong-content-type'
   | 'no-content-type'
-  | 'form-encoded';
+  | 'form-encoded'
+  /** Fixed requests only (hostile.ts): NUL and other controls in the identifier or password. */
+  | 'control-characters'
+  /** Fixed requests only: the same key twice, and in other letter cases. */
+  | 'duplicate-keys';
 
 /** The body as sent: a JSON value (serialized with JSON.stringify) or raw text. */
 export type RequestPayload =
@@ -243,19 +247,3 @@ export function carriesCredentials(req: InvalidCreateSessionRequest): boolean {
   const { identifier, password } = fields as Record<string, unknown>;
   return typeof identifier === 'string' && typeof password === 'string';
 }
-
-/** The three fixed requests every negative run starts with. */
-export const CREATE_SESSION_EXAMPLES: readonly InvalidCreateSessionRequest[] = [
-  { mutation: 'not-json', contentType: JSON_CONTENT_TYPE, payload: { kind: 'text', text: '{' } },
-  {
-    mutation: 'wrong-content-type',
-    contentType: 'text/plain',
-    // No password: the fixed examples never spend the login budget.
-    payload: { kind: 'json', value: { identifier: 'nobody.invalid' } },
-  },
-  {
-    mutation: 'missing-both',
-    contentType: JSON_CONTENT_TYPE,
-    payload: { kind: 'json', value: {} },
-  },
-];

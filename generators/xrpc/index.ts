@@ -1,5 +1,4 @@
 export {
-  CREATE_SESSION_EXAMPLES,
   type CreateSessionMutation,
   carriesCredentials,
   HUGE_STRING_MAX,
@@ -10,3 +9,4 @@ export {
   type RequestPayload,
   requestBodyText,
 } from './create-session.js';
+export { HOSTILE_CREATE_SESSION_REQUESTS, HOSTILE_LOGINS, LONG_STRING_LENGTH } from './hostile.js';

@@ -1,6 +1,7 @@
 import { TargetStartError } from '../contract/validator.js';
 import { InterruptedError } from '../live/client.js';
-import { formatPlan, planRequests } from '../live/plan.js';
+import { planRequests } from '../live/plan.js';
+import { formatPlan } from '../live/plan-format.js';
 import { DEFAULT_PASSWORD_ENV, Redactor } from '../live/redact.js';
 import {
   DEFAULT_BUDGET,
@@ -8,27 +9,13 @@ import {
   DEFAULT_NEGATIVE_BUDGET,
   type LiveRun,
   type LiveSuiteOptions,
-  normalizeBaseUrl,
   runLiveSuite,
 } from '../live/suite.js';
-import { type Format, parseFormats, writeReports } from '../report/write.js';
-import { type Command, EXIT, type Io, parseFlags, parseIntFlag, UsageError } from './common.js';
+import { maskSecrets } from '../report/redact.js';
+import { writeReports } from '../report/write.js';
+import { type Command, EXIT, type Io, parseFlags } from './common.js';
+import { type Config, OPTIONS, readConfig } from './live-config.js';
 import { summaryTable } from './summary-table.js';
-
-const OPTIONS = {
-  pds: { type: 'string' },
-  local: { type: 'boolean' },
-  identifier: { type: 'string' },
-  'password-env': { type: 'string' },
-  'allow-http': { type: 'boolean' },
-  out: { type: 'string' },
-  format: { type: 'string' },
-  'timeout-ms': { type: 'string' },
-  'dry-run': { type: 'boolean' },
-  budget: { type: 'string' },
-  'negative-budget': { type: 'string' },
-  seed: { type: 'string' },
-} as const;
 
 /** Exit code after Ctrl-C (128 + SIGINT), once the sessions are deleted and the report written. */
 const EXIT_INTERRUPTED = 130;
@@ -40,19 +27,24 @@ export const command: Command = {
        atproto-conformance live --local [options]
 
 Checks a running PDS over HTTP: createSession, getSession, refreshSession and deleteSession with
-real credentials (the session bodies against the session, coherence and DID policy rules), error
-responses for wrong credentials and wrong tokens, and invalid createSession requests generated
-and shrunk with fast-check. Writes the same reports as \`run\`, with one target (live:URL).
+real credentials (the session bodies against the session, coherence and DID policy rules; the
+same account and sane token clocks across the refresh), error responses for wrong credentials
+and for bad bearers on every session endpoint, and invalid createSession requests (a fixed
+hostile set, then generated and shrunk with fast-check). Writes the same reports as \`run\`,
+with one target (live:URL).
 
 It never creates accounts on a remote server and uses no account state besides sessions: every
 session it opens is deleted before it exits, also after a failure or Ctrl-C. Passwords and tokens
-never appear in reports or output; curl commands use $ATPROTO_PASSWORD, $ACCESS_JWT, $REFRESH_JWT.
+never appear in reports or output (anything JWT-shaped is masked too); curl commands use
+$ATPROTO_PASSWORD, $ACCESS_JWT, $REFRESH_JWT.
 
 Target (one of):
   --pds URL              base URL of the PDS, e.g. https://pds.example.com
   --local                start the reference PDS (@atproto/pds with a local did:plc directory)
                          on 127.0.0.1, create a throwaway account, check it, then delete it all
                          (needs the dev dependencies)
+  --rate-limits          with --local: turn on the reference PDS's production rate limits
+                         (createSession: 30 per 5 minutes and 300 per day per identifier)
 
 Credentials (with --pds):
   --identifier ID        handle, DID or email of the account (an app password works too)
@@ -82,116 +74,44 @@ budget, rate limit), 2 usage or configuration error (bad URL, password variable 
 without the dev dependencies), 3 the server cannot be reached or is not a PDS, 130 interrupted (sessions deleted, partial
 report written).
 `,
-  async run(argv: readonly string[], io: Io): Promise<number> {
-    const { values } = parseFlags(argv, OPTIONS);
-    const config = readConfig(values, io);
-    if (values['dry-run'] === true) return dryRun(config, io);
-    let run: LiveRun | undefined;
+  async run(argv: readonly string[], rawIo: Io): Promise<number> {
+    const secrets: string[] = [];
+    const io = maskedIo(rawIo, secrets);
     try {
-      run = config.local ? await runLocal(config, io) : await runRemote(config, io);
+      return await runLive(argv, io, secrets);
     } catch (err) {
-      // Ctrl-C before the first check (while probing or starting the local PDS): nothing to report.
-      if (!(err instanceof InterruptedError)) throw err;
-      io.stderr('atproto-conformance live: interrupted before any check ran\n');
-      return EXIT_INTERRUPTED;
+      // The CLI prints the message: it is masked like every other output.
+      if (err instanceof Error) err.message = maskSecrets(err.message, secrets);
+      throw err;
     }
-    if (run === undefined) return EXIT.usage;
-    return finish(run, config, io);
   },
 };
 
-interface Config {
-  readonly local: boolean;
-  readonly url: string;
-  readonly identifier: string;
-  readonly password: string;
-  readonly passwordEnv: string;
-  readonly outDir: string;
-  readonly formats: Format[];
-  readonly timeoutMs: number;
-  readonly budget: number;
-  readonly negativeBudget: number;
-  readonly seed: number;
-}
-
-type Values = ReturnType<typeof parseFlags<typeof OPTIONS>>['values'];
-
-function readConfig(values: Values, io: Io): Config {
-  const local = values.local === true;
-  if (local === (values.pds !== undefined)) {
-    throw new UsageError('give either --pds URL or --local');
-  }
-  if (local && values.identifier !== undefined) {
-    throw new UsageError('--identifier is for --pds; --local creates its own account');
-  }
-  let formats: Format[];
-  try {
-    formats = parseFormats(values.format ?? 'all');
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const passwordEnv = values['password-env'] ?? DEFAULT_PASSWORD_ENV;
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(passwordEnv)) {
-    throw new UsageError(
-      `--password-env must be an environment variable name, got ${JSON.stringify(passwordEnv)}`,
-    );
-  }
-  const common = {
-    local,
-    passwordEnv,
-    outDir: values.out ?? 'reports',
-    formats,
-    timeoutMs: parseIntFlag('timeout-ms', values['timeout-ms'], 1) ?? DEFAULT_LIVE_TIMEOUT_MS,
-    budget: parseIntFlag('budget', values.budget, 1) ?? DEFAULT_BUDGET,
-    negativeBudget:
-      parseIntFlag('negative-budget', values['negative-budget'], 0) ?? DEFAULT_NEGATIVE_BUDGET,
-    seed: parseIntFlag('seed', values.seed, 0) ?? Date.now() % 2 ** 31,
+/** stdout and stderr with anything JWT-shaped and every known secret masked. */
+function maskedIo(io: Io, secrets: readonly string[]): Io {
+  return {
+    ...io,
+    stdout: (text) => io.stdout(maskSecrets(text, secrets)),
+    stderr: (text) => io.stderr(maskSecrets(text, secrets)),
   };
-  if (local)
-    return {
-      ...common,
-      url: 'http://127.0.0.1:<port>',
-      identifier: '<throwaway>.test',
-      password: '',
-    };
-  const url = checkUrl(values.pds ?? '', values['allow-http'] === true);
-  const identifier = values.identifier?.trim() ?? '';
-  if (identifier === '') throw new UsageError('--pds needs --identifier (handle, DID or email)');
-  const password = io.env[passwordEnv] ?? '';
-  if (password === '') {
-    throw new UsageError(
-      `the password is read from the environment variable ${passwordEnv}, which is not set`,
-    );
-  }
-  return { ...common, url, identifier, password };
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-function checkUrl(text: string, allowHttp: boolean): string {
-  let url: URL;
+async function runLive(argv: readonly string[], io: Io, secrets: string[]): Promise<number> {
+  const { values } = parseFlags(argv, OPTIONS);
+  const config = readConfig(values, io);
+  if (config.password !== '') secrets.push(config.password);
+  if (values['dry-run'] === true) return dryRun(config, io);
+  let run: LiveRun | undefined;
   try {
-    url = new URL(text);
-  } catch {
-    throw new UsageError(
-      `--pds must be a URL such as https://pds.example.com, got ${JSON.stringify(text)}`,
-    );
+    run = config.local ? await runLocal(config, io, secrets) : await runRemote(config, io);
+  } catch (err) {
+    // Ctrl-C before the first check (while probing or starting the local PDS): nothing to report.
+    if (!(err instanceof InterruptedError)) throw err;
+    io.stderr('atproto-conformance live: interrupted before any check ran\n');
+    return EXIT_INTERRUPTED;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UsageError(`--pds must be an http(s) URL, got ${url.protocol}`);
-  }
-  if (url.username !== '' || url.password !== '') {
-    throw new UsageError('--pds must not carry credentials; use --identifier and --password-env');
-  }
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
-    throw new UsageError(`--pds is the server's base URL, without a path: ${url.origin}`);
-  }
-  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname) && !allowHttp) {
-    throw new UsageError(
-      `--pds ${url.origin} is plain http: the password would travel unencrypted (use https, or --allow-http for a private network)`,
-    );
-  }
-  return normalizeBaseUrl(url.origin);
+  if (run === undefined) return EXIT.usage;
+  return finish(run, config, io, secrets);
 }
 
 function dryRun(config: Config, io: Io): number {
@@ -229,12 +149,12 @@ async function runRemote(config: Config, io: Io): Promise<LiveRun> {
 }
 
 /** Undefined when the dev dependencies are missing (the message is already printed). */
-async function runLocal(config: Config, io: Io): Promise<LiveRun | undefined> {
+async function runLocal(config: Config, io: Io, secrets: string[]): Promise<LiveRun | undefined> {
   const { LocalPdsUnavailableError, startLocalPds } = await import('../live/local-pds.js');
   if (io.stderrIsTTY) io.stderr('live: starting the reference PDS on 127.0.0.1\n');
   let pds: Awaited<ReturnType<typeof startLocalPds>>;
   try {
-    pds = await startLocalPds();
+    pds = await startLocalPds({ rateLimits: config.rateLimits });
   } catch (err) {
     if (err instanceof LocalPdsUnavailableError) {
       io.stderr(`atproto-conformance live: ${err.message}\n`);
@@ -244,6 +164,7 @@ async function runLocal(config: Config, io: Io): Promise<LiveRun | undefined> {
       `the local PDS did not start: ${(err as Error).message.split('\n')[0]}`,
     );
   }
+  secrets.push(pds.password);
   try {
     return await runLiveSuite({
       ...suiteOptions(config, io),
@@ -258,10 +179,16 @@ async function runLocal(config: Config, io: Io): Promise<LiveRun | undefined> {
   }
 }
 
-async function finish(run: LiveRun, config: Config, io: Io): Promise<number> {
+async function finish(
+  run: LiveRun,
+  config: Config,
+  io: Io,
+  secrets: readonly string[],
+): Promise<number> {
   const written = await writeReports(run.report, {
     outDir: config.outDir,
     formats: config.formats,
+    secrets,
   });
   const say = (text: string): void => io.stdout(run.redactor.text(text));
   say(summaryTable(run.report));

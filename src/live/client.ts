@@ -35,6 +35,8 @@ export interface XrpcRequest {
   readonly bearer?: string;
   /** Budgets charged for each attempt (retries after a 429 included). */
   readonly budgets?: readonly Budget[];
+  /** The step that sends it, kept in the history. */
+  readonly label?: string;
 }
 
 export interface SentRequest {
@@ -44,6 +46,7 @@ export interface SentRequest {
   /** As sent, Authorization included: redact before showing. */
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
+  readonly label?: string;
 }
 
 export interface XrpcResponse {
@@ -81,6 +84,8 @@ export class XrpcClient {
   sent = 0;
   /** Refresh tokens seen in any response: the sessions this run holds. */
   readonly sessions = new Set<string>();
+  /** Every attempt, in order, as sent (secrets included: redact before showing). */
+  readonly history: SentRequest[] = [];
 
   constructor(private readonly opts: ClientOptions) {}
 
@@ -101,6 +106,7 @@ export class XrpcClient {
       url: this.url(req.nsid),
       headers,
       ...(req.body === undefined ? {} : { body: req.body }),
+      ...(req.label === undefined ? {} : { label: req.label }),
     };
     const maxRetries = this.opts.maxRetries ?? 2;
     for (let attempt = 0; ; attempt++) {
@@ -115,7 +121,8 @@ export class XrpcClient {
       const waitMs = retryDelayMs(response.headers);
       const limit = this.opts.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS;
       if (waitMs === undefined || waitMs > limit || attempt >= maxRetries) {
-        const after = waitMs === undefined ? 'no Retry-After' : `Retry-After ${waitMs / 1000} s`;
+        const after =
+          waitMs === undefined ? 'no Retry-After' : `Retry-After ${Math.ceil(waitMs / 1000)} s`;
         throw new RateLimitedError(
           `${req.nsid} answered 429 Too Many Requests (${after}); stopped to respect the server's rate limit`,
         );
@@ -133,6 +140,7 @@ export class XrpcClient {
     if (this.opts.signal?.aborted) throw new InterruptedError('interrupted');
     const timeout = AbortSignal.timeout(this.opts.timeoutMs);
     this.sent++;
+    this.history.push(req);
     try {
       const res = await fetch(req.url, {
         method: req.method,

@@ -13,13 +13,15 @@ export {
   LocalPdsUnavailableError,
   startLocalPds,
 } from './local-pds.js';
-export { formatPlan, type PlannedRequest, planRequests } from './plan.js';
+export { type PlannedRequest, planRequests } from './plan.js';
+export { formatPlan } from './plan-format.js';
 export {
   ACCESS_PLACEHOLDER,
   DEFAULT_PASSWORD_ENV,
   REFRESH_PLACEHOLDER,
   Redactor,
 } from './redact.js';
+export { FLOW, type LiveStep, type Need } from './steps.js';
 export {
   DEFAULT_BUDGET,
   DEFAULT_LIVE_TIMEOUT_MS,

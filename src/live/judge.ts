@@ -60,15 +60,10 @@ export function judgeSchema(
   return isPlainObject(body) ? body : undefined;
 }
 
-const TOKEN_RULES: readonly CoherenceRuleId[] = [
-  'coherence.token.jwt-shape',
-  'coherence.token.access-typ',
-  'coherence.token.refresh-typ',
-  'coherence.token.sub-is-did',
-  'coherence.token.aud-is-did',
-  'coherence.token.exp-after-iat',
-  'coherence.token.scope',
-];
+/** The coherence rules about the tokens, from the catalogue. */
+const TOKEN_RULES: readonly CoherenceRuleId[] = COHERENCE_RULES.map((r) => r.id).filter((id) =>
+  id.startsWith('coherence.token.'),
+);
 
 /** Why a coherence rule does not apply to this body, or undefined when it does. */
 function notApplicable(id: CoherenceRuleId, body: Record<string, unknown>): string | undefined {

@@ -1,22 +1,28 @@
 import fc from 'fast-check';
 import {
-  CREATE_SESSION_EXAMPLES,
   carriesCredentials,
   type InvalidCreateSessionRequest,
-  invalidCreateSessionRequest,
   requestBodyText,
 } from '../../generators/xrpc/index.js';
 import { BudgetSpentError } from './budget.js';
 import { type Exchanged, sleep, TransportError } from './client.js';
-import { evidence, type LiveContext, send, step } from './context.js';
+import { evidence, type LiveContext, send } from './context.js';
 import { describeResponse, is4xx } from './evidence.js';
-import { NSID } from './session-checks.js';
+import {
+  invalidRequests,
+  isFixed,
+  leftOutBecause,
+  negativeRuns,
+  propertyParameters,
+} from './negative-schedule.js';
+import { NSID } from './requests.js';
 
 /*
  * Negative property tests: invalid createSession requests must get a 4xx, never a 2xx or 5xx.
- * fast-check generates them from the seed and shrinks a failure to its minimal request. Every
- * request is charged to the negative budget, and also to the login budget when it carries a
- * string identifier and password. A request containing the real password is never sent.
+ * The fixed hostile requests go first, then fast-check generates more from the seed and shrinks
+ * a failure to its minimal request. Every request is charged to the negative budget, and also
+ * to the login budget when it carries a string identifier and password. A request containing
+ * the real password is never sent.
  */
 
 export interface NegativeOptions {
@@ -28,20 +34,9 @@ export interface NegativeOptions {
 
 export const NEGATIVE_RULE = 'http.create-session.negative-data-rejection';
 
-/** Property runs (the fixed examples first): the budget minus a reserve for shrinking a failure. */
-export function negativeRuns(budget: number): number {
-  const reserve = Math.min(10, Math.floor(budget / 4));
-  return Math.max(0, budget - reserve);
-}
-
-export function containsSecret(req: InvalidCreateSessionRequest, secret: string): boolean {
-  if (secret.length === 0) return false;
-  const text = requestBodyText(req);
-  return (
-    text.includes(secret) ||
-    text.includes(JSON.stringify(secret).slice(1, -1)) ||
-    text.includes(new URLSearchParams({ s: secret }).toString().slice(2))
-  );
+/** The history label of an invalid request. */
+export function negativeLabel(req: InvalidCreateSessionRequest): string {
+  return `invalid/${isFixed(req) ? 'fixed' : 'generated'}/${req.mutation}`;
 }
 
 /** Why a request was not judged: a spent budget, a 429 or Ctrl-C stop the property. */
@@ -51,19 +46,6 @@ class Stop {
 }
 
 export async function runNegativeChecks(ctx: LiveContext, opts: NegativeOptions): Promise<void> {
-  ctx.progress('GET on createSession');
-  await step(ctx, ['http.create-session.unsupported-method'], async () => {
-    const ex = await send(ctx, { method: 'GET', nsid: NSID.create, budgets: [ctx.negative] });
-    if (is4xx(ex.response.status)) ctx.ledger.pass('http.create-session.unsupported-method');
-    else {
-      ctx.ledger.fail(
-        'http.create-session.unsupported-method',
-        `GET: expected a 4xx, got ${describeResponse(ex)}`,
-        evidence(ctx, ex),
-      );
-    }
-  });
-
   const numRuns = negativeRuns(ctx.negative.left);
   if (ctx.negative.left === 0) {
     ctx.ledger.skip(NEGATIVE_RULE, ctx.negative.reason);
@@ -74,49 +56,41 @@ export async function runNegativeChecks(ctx: LiveContext, opts: NegativeOptions)
   let sent = 0;
   let last: Failure | undefined;
 
-  const property = fc.asyncProperty(
-    invalidCreateSessionRequest(),
-    async (req: InvalidCreateSessionRequest) => {
-      // Never send the password, and never a login the budget cannot pay for.
-      fc.pre(!containsSecret(req, ctx.password));
-      const credentials = carriesCredentials(req);
-      fc.pre(!credentials || ctx.login.left > 0);
-      // Spent or stopped: the request cannot be judged, so it counts as passing (this only
-      // happens while shrinking, whose last failing request is then the counterexample).
-      if (stop.reason !== undefined || ctx.negative.left === 0) return true;
-      if (sent > 0) await sleep(opts.delayMs, opts.signal).catch(() => undefined);
-      let ex: Exchanged;
-      try {
-        ex = await send(ctx, {
-          method: 'POST',
-          nsid: NSID.create,
-          headers: req.contentType === null ? {} : { 'content-type': req.contentType },
-          body: requestBodyText(req),
-          budgets: credentials ? [ctx.negative, ctx.login] : [ctx.negative],
-        });
-      } catch (err) {
-        if (err instanceof TransportError) {
-          sent++;
-          last = { req, problem: `no response: ${ctx.redactor.error(err)}` };
-          return false;
-        }
-        stop.reason = err instanceof BudgetSpentError ? err.message : ctx.redactor.error(err);
-        stop.error = err;
-        return true;
+  const property = fc.asyncProperty(invalidRequests, async (req: InvalidCreateSessionRequest) => {
+    // Never send the password, and never a login the budget cannot pay for.
+    fc.pre(leftOutBecause(req, ctx.password, ctx.login.left) === undefined);
+    const credentials = carriesCredentials(req);
+    // Spent or stopped: the request cannot be judged, so it counts as passing (this only
+    // happens while shrinking, whose last failing request is then the counterexample).
+    if (stop.reason !== undefined || ctx.negative.left === 0) return true;
+    if (sent > 0) await sleep(opts.delayMs, opts.signal).catch(() => undefined);
+    let ex: Exchanged;
+    try {
+      ex = await send(ctx, {
+        method: 'POST',
+        nsid: NSID.create,
+        headers: req.contentType === null ? {} : { 'content-type': req.contentType },
+        body: requestBodyText(req),
+        budgets: credentials ? [ctx.negative, ctx.login] : [ctx.negative],
+        label: negativeLabel(req),
+      });
+    } catch (err) {
+      if (err instanceof TransportError) {
+        sent++;
+        last = { req, problem: `no response: ${ctx.redactor.error(err)}` };
+        return false;
       }
-      sent++;
-      if (is4xx(ex.response.status)) return true;
-      last = { req, ex, problem: `expected a 4xx, got ${describeResponse(ex)}` };
-      return false;
-    },
-  );
-
-  const details = await fc.check(property, {
-    seed: opts.seed,
-    numRuns,
-    examples: CREATE_SESSION_EXAMPLES.map((e) => [e] as [InvalidCreateSessionRequest]),
-    maxSkipsPerRun: 1_000,
+      stop.reason = err instanceof BudgetSpentError ? err.message : ctx.redactor.error(err);
+      stop.error = err;
+      return true;
+    }
+    sent++;
+    if (is4xx(ex.response.status)) return true;
+    last = { req, ex, problem: `expected a 4xx, got ${describeResponse(ex)}` };
+    return false;
   });
+
+  const details = await fc.check(property, propertyParameters(opts.seed, numRuns));
 
   if (details.failed && details.counterexample === null) {
     // Too many skips: every generated request needed a spent budget.

@@ -1,30 +1,33 @@
-import fc from 'fast-check';
-import {
-  CREATE_SESSION_EXAMPLES,
-  carriesCredentials,
-  invalidCreateSessionRequest,
-  requestBodyText,
-} from '../../generators/xrpc/index.js';
-import { commonHeaders } from './client.js';
-import { containsSecret, negativeRuns } from './negative.js';
-import { DESCRIBE_SERVER, HEALTH } from './probe.js';
-import { ACCESS_PLACEHOLDER, REFRESH_PLACEHOLDER, type Redactor } from './redact.js';
-import { GARBAGE_TOKEN, NSID, unknownIdentifier } from './session-checks.js';
+import { carriesCredentials, requestBodyText } from '../../generators/xrpc/index.js';
+import { plannedBearer } from './bearers.js';
+import { negativeLabel } from './negative.js';
+import { negativeRuns, scheduleNegative } from './negative-schedule.js';
+import { DESCRIBE_SERVER, HEALTH, PROBE_LABELS } from './probe.js';
+import { REFRESH_PLACEHOLDER } from './redact.js';
+import { JSON_HEADERS, NSID, unknownIdentifier } from './requests.js';
+import { FLOW, type LiveStep, loginBody } from './steps.js';
 
 /*
  * `--dry-run`: every request a run would make, in order, with secrets shown as the variables a
- * curl command would use. Nothing is sent. Invalid bodies are the first ones the seed generates;
- * a real run may send fewer (budgets) and, when one fails, a few more while shrinking it.
+ * curl command would use. Nothing is sent. It walks the same step table as the run and picks
+ * the invalid requests through the same gate, so it is the list a run sends when every check
+ * can run; a run sends fewer when a step fails, and a few more while shrinking a failure.
  */
 
+export type PlannedBudget = 'createSession' | 'invalid-request' | 'createSession + invalid-request';
+
 export interface PlannedRequest {
+  /** The step (or invalid-request label) that sends it, as the run's history names it. */
+  readonly step: string;
   readonly method: 'GET' | 'POST';
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
   /** Which budget pays for it, if any. */
-  readonly budget?: 'createSession' | 'invalid-request' | 'createSession + invalid-request';
+  readonly budget?: PlannedBudget;
   readonly note: string;
+  /** Set when the run leaves it out, with the reason. */
+  readonly leftOut?: string;
 }
 
 export interface PlanOptions {
@@ -36,162 +39,78 @@ export interface PlanOptions {
   readonly seed: number;
 }
 
-const JSON_HEADERS = { 'content-type': 'application/json' };
-/** Logins of the session flow: the real one, a wrong password, an unknown identifier. */
-const FLOW_LOGINS = 3;
+export const RANDOM_PASSWORD = '<random wrong password>';
+const BUDGET_NAME = { login: 'createSession', negative: 'invalid-request' } as const;
+export const CLEANUP_STEP = 'cleanup/delete-session';
+
+function planStep(step: LiveStep, opts: PlanOptions): PlannedRequest {
+  const url = `${opts.url}/xrpc/${step.nsid}`;
+  const bearer = step.bearer === undefined ? undefined : plannedBearer(step.bearer);
+  const wrong = { identifier: unknownIdentifier(opts.identifier), password: RANDOM_PASSWORD };
+  const body = step.body === undefined ? undefined : loginBody(step.body, opts, wrong);
+  const budget = step.budget === undefined ? undefined : BUDGET_NAME[step.budget];
+  return {
+    step: step.name,
+    method: step.method,
+    url,
+    headers: {
+      ...(body === undefined ? {} : JSON_HEADERS),
+      ...(bearer === undefined ? {} : { authorization: `Bearer ${bearer}` }),
+    },
+    ...(body === undefined ? {} : { body }),
+    ...(budget === undefined ? {} : { budget }),
+    note: step.note,
+  };
+}
 
 export function planRequests(opts: PlanOptions): PlannedRequest[] {
   const url = (nsid: string): string => `${opts.url}/xrpc/${nsid}`;
-  const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
-  const login = (identifier: string, password: string, note: string): PlannedRequest => ({
+  const plan: PlannedRequest[] = [
+    {
+      step: PROBE_LABELS[0],
+      method: 'GET',
+      url: url(DESCRIBE_SERVER),
+      headers: {},
+      note: 'is this a PDS?',
+    },
+    {
+      step: PROBE_LABELS[1],
+      method: 'GET',
+      url: url(HEALTH),
+      headers: {},
+      note: 'server version, if it says',
+    },
+  ];
+  const left = { login: opts.budget, negative: opts.negativeBudget };
+  for (const step of FLOW) {
+    const planned = planStep(step, opts);
+    if (step.budget !== undefined && left[step.budget] === 0) {
+      plan.push({ ...planned, leftOut: `the ${planned.budget} budget is spent` });
+      continue;
+    }
+    if (step.budget !== undefined) left[step.budget]--;
+    plan.push(planned);
+  }
+  const runs = negativeRuns(left.negative);
+  const scheduled = scheduleNegative(opts.seed, runs, opts.password, left.login);
+  const invalid = (req: (typeof scheduled.sent)[number], leftOut?: string): PlannedRequest => ({
+    step: negativeLabel(req),
     method: 'POST',
     url: url(NSID.create),
-    headers: JSON_HEADERS,
-    body: JSON.stringify({ identifier, password }),
-    budget: 'createSession',
-    note,
+    headers: req.contentType === null ? {} : { 'content-type': req.contentType },
+    body: requestBodyText(req),
+    budget: carriesCredentials(req) ? 'createSession + invalid-request' : 'invalid-request',
+    note: `invalid request: ${req.mutation} (must be 4xx)`,
+    ...(leftOut === undefined ? {} : { leftOut }),
   });
-  const plan: PlannedRequest[] = [
-    { method: 'GET', url: url(DESCRIBE_SERVER), headers: {}, note: 'is this a PDS?' },
-    { method: 'GET', url: url(HEALTH), headers: {}, note: 'server version, if it says' },
-    login(opts.identifier, opts.password, 'log in with the account credentials'),
-    {
-      method: 'GET',
-      url: url(NSID.get),
-      headers: bearer(ACCESS_PLACEHOLDER),
-      note: 'getSession with the access token',
-    },
-    {
-      method: 'GET',
-      url: url(NSID.get),
-      headers: bearer(REFRESH_PLACEHOLDER),
-      note: 'getSession with the refresh token (must fail)',
-    },
-    {
-      method: 'GET',
-      url: url(NSID.get),
-      headers: bearer(GARBAGE_TOKEN),
-      note: 'getSession with garbage (must fail)',
-    },
-    {
-      method: 'GET',
-      url: url(NSID.get),
-      headers: {},
-      note: 'getSession without a token (must be 401)',
-    },
-    {
-      method: 'POST',
-      url: url(NSID.refresh),
-      headers: bearer(ACCESS_PLACEHOLDER),
-      note: 'refreshSession with the access token (must fail)',
-    },
-    {
-      method: 'POST',
-      url: url(NSID.refresh),
-      headers: bearer(REFRESH_PLACEHOLDER),
-      note: 'refreshSession with the refresh token',
-    },
-    {
-      method: 'POST',
-      url: url(NSID.delete),
-      headers: bearer(REFRESH_PLACEHOLDER),
-      note: 'deleteSession with the new refresh token',
-    },
-    {
-      method: 'POST',
-      url: url(NSID.refresh),
-      headers: bearer(REFRESH_PLACEHOLDER),
-      note: 'refreshSession with the deleted token (must fail)',
-    },
-    login(opts.identifier, '<random wrong password>', 'wrong password (must be 401)'),
-    login(
-      unknownIdentifier(opts.identifier),
-      '<random wrong password>',
-      'unknown identifier (must be 401, same body)',
-    ),
-    {
-      method: 'GET',
-      url: url(NSID.create),
-      headers: {},
-      budget: 'invalid-request',
-      note: 'GET on a procedure (must fail)',
-    },
-  ];
-  let logins = Math.min(FLOW_LOGINS, opts.budget);
-  // Requests beyond a budget are not sent.
-  const flow = plan.filter(
-    (r) =>
-      (r.budget !== 'createSession' || logins-- > 0) &&
-      (r.budget !== 'invalid-request' || opts.negativeBudget > 0),
-  );
-  let loginLeft = Math.max(0, opts.budget - FLOW_LOGINS);
-  const runs = negativeRuns(Math.max(0, opts.negativeBudget - 1));
-  const count = Math.max(0, runs - CREATE_SESSION_EXAMPLES.length);
-  const generated =
-    count === 0
-      ? []
-      : fc.sample(invalidCreateSessionRequest(), { seed: opts.seed, numRuns: count });
-  for (const req of [...CREATE_SESSION_EXAMPLES, ...generated].slice(0, runs)) {
-    if (containsSecret(req, opts.password)) continue;
-    const credentials = carriesCredentials(req);
-    if (credentials && loginLeft === 0) continue;
-    if (credentials) loginLeft--;
-    flow.push({
-      method: 'POST',
-      url: url(NSID.create),
-      headers: req.contentType === null ? {} : { 'content-type': req.contentType },
-      body: requestBodyText(req),
-      budget: credentials ? 'createSession + invalid-request' : 'invalid-request',
-      note: `invalid request: ${req.mutation} (must be 4xx)`,
-    });
-  }
-  flow.push({
+  for (const req of scheduled.sent) plan.push(invalid(req));
+  for (const { req, reason } of scheduled.leftOut) plan.push(invalid(req, reason));
+  plan.push({
+    step: CLEANUP_STEP,
     method: 'POST',
     url: url(NSID.delete),
-    headers: bearer(REFRESH_PLACEHOLDER),
+    headers: { authorization: `Bearer ${REFRESH_PLACEHOLDER}` },
     note: 'cleanup: deleteSession with every refresh token the run saw',
   });
-  return flow;
-}
-
-const SHOWN_BODY_CHARS = 160;
-
-export function formatPlan(
-  plan: readonly PlannedRequest[],
-  redactor: Redactor,
-  opts: PlanOptions,
-): string {
-  const lines = [
-    `Dry run: nothing is sent. A run against ${opts.url} would make these requests`,
-    `(seed ${opts.seed}; budgets: ${opts.budget} createSession, ${opts.negativeBudget} invalid-request).`,
-    `Every request also carries ${Object.entries(commonHeaders())
-      .map(([k, v]) => `${k}: ${v}`)
-      .join(', ')}.`,
-    '',
-  ];
-  plan.forEach((req, i) => {
-    const paid = req.budget === undefined ? '' : `  [${req.budget}]`;
-    lines.push(`${String(i + 1).padStart(3)}. ${req.method} ${req.url}  # ${req.note}${paid}`);
-    for (const [name, value] of Object.entries(req.headers)) {
-      lines.push(`       ${name}: ${redactor.text(value)}`);
-    }
-    if (req.body !== undefined) {
-      const body = redactor.text(req.body);
-      const shown =
-        body.length > SHOWN_BODY_CHARS
-          ? `${printable(body.slice(0, SHOWN_BODY_CHARS))}… (${body.length} chars)`
-          : printable(body);
-      lines.push(`       body: ${shown === '' ? '(empty)' : shown}`);
-    }
-  });
-  lines.push('', `${plan.length} requests. Secrets are shown as $VARIABLES.`, '');
-  return lines.join('\n');
-}
-
-/** Control characters and lone surrogates as escapes, so the plan stays one line per body. */
-function printable(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters escaped
-  return text.replace(/[\u0000-\u001f\u007f]|[\ud800-\udfff]/gu, (ch) =>
-    ch.length === 1 ? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}` : ch,
-  );
+  return plan;
 }

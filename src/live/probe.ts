@@ -16,11 +16,13 @@ export interface ServerInfo {
 
 export const DESCRIBE_SERVER = 'com.atproto.server.describeServer';
 export const HEALTH = '_health';
+/** The probe's two requests, as the plan and the history name them. */
+export const PROBE_LABELS = ['probe/describe-server', 'probe/health'] as const;
 
 export async function probeServer(client: XrpcClient): Promise<ServerInfo> {
   let ex: Awaited<ReturnType<XrpcClient['call']>>;
   try {
-    ex = await client.call({ method: 'GET', nsid: DESCRIBE_SERVER });
+    ex = await client.call({ method: 'GET', nsid: DESCRIBE_SERVER, label: PROBE_LABELS[0] });
   } catch (err) {
     if (err instanceof TransportError) {
       throw new TargetStartError(`cannot reach ${client.baseUrl}: ${err.message}`);
@@ -49,7 +51,7 @@ export async function probeServer(client: XrpcClient): Promise<ServerInfo> {
 
 async function healthVersion(client: XrpcClient): Promise<{ version?: string }> {
   try {
-    const ex = await client.call({ method: 'GET', nsid: HEALTH });
+    const ex = await client.call({ method: 'GET', nsid: HEALTH, label: PROBE_LABELS[1] });
     const version = (ex.response.json as { version?: unknown } | undefined)?.version;
     return typeof version === 'string' ? { version } : {};
   } catch {

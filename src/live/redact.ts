@@ -1,15 +1,21 @@
+import { maskSecrets, secretForms } from '../report/redact.js';
+
 /*
  * Redaction by value. Every secret the run sees (the password, each access and refresh token) is
  * registered here as soon as it is known, and every string that leaves the run (reports, logs,
  * stdout, stderr, error messages, curl commands) goes through `text` or `value`. Matching is on
- * the secret itself, not on field or header names, so a token echoed anywhere is caught.
+ * the secret itself, not on field or header names, so a token echoed anywhere is caught; a
+ * JWT-shaped string it was never told about is masked as well.
  */
 
 export const ACCESS_PLACEHOLDER = '$ACCESS_JWT';
 export const REFRESH_PLACEHOLDER = '$REFRESH_JWT';
 export const DEFAULT_PASSWORD_ENV = 'ATPROTO_PASSWORD';
 
-/** A piece of redacted text: literal text, or the name of the shell variable holding a secret. */
+/**
+ * A piece of redacted text: literal text, or the shell variable holding a secret (a name such as
+ * `ACCESS_JWT`, or an expansion such as `{ACCESS_JWT%.*}`; either follows a `$`).
+ */
 export type Segment = { readonly text: string } | { readonly variable: string };
 
 /** A JWT signature is the part that must never leak; shorter parts are not worth matching. */
@@ -22,8 +28,14 @@ export class Redactor {
 
   constructor(readonly passwordEnv: string = DEFAULT_PASSWORD_ENV) {}
 
+  /** The password, and the forms it takes in JSON, URLs, forms, HTML and base64 text. */
   addPassword(password: string): void {
-    this.add(password, this.passwordEnv);
+    for (const form of secretForms(password)) this.add(form, this.passwordEnv);
+  }
+
+  /** A value derived from a secret, shown as the shell expression that derives it. */
+  addDerived(value: string, expression: string): void {
+    if (value.length >= MIN_PART_LENGTH) this.add(value, expression);
   }
 
   /** Registers a token seen in a response. Non-strings are ignored. */
@@ -79,11 +91,12 @@ export class Redactor {
     return out;
   }
 
-  /** The text with each secret replaced by `$VARIABLE`. */
+  /** The text with each secret replaced by `$VARIABLE`, and anything else JWT-shaped masked. */
   text(text: string): string {
     const re = this.regex();
-    if (re === undefined) return text;
-    return text.replace(re, (m) => `$${this.secrets.get(m) ?? 'SECRET'}`);
+    const named =
+      re === undefined ? text : text.replace(re, (m) => `$${this.secrets.get(m) ?? 'SECRET'}`);
+    return maskSecrets(named);
   }
 
   /** A deep copy of a JSON-like value with every string (keys too) redacted. */

@@ -2,13 +2,17 @@ import { isConformant, type Report, summarize } from '../report/model.js';
 import { getRule, rulesForKind } from '../spec/rules/index.js';
 import { TOOL_NAME, toolVersion } from '../util/version.js';
 import { Budget } from './budget.js';
+import type { SentRequest } from './client.js';
 import { InterruptedError, RateLimitedError, XrpcClient } from './client.js';
 import type { LiveContext } from './context.js';
+import { runFlow } from './flow.js';
 import { Ledger } from './ledger.js';
-import { negativeRuns, runNegativeChecks } from './negative.js';
+import { runNegativeChecks } from './negative.js';
+import { negativeRuns } from './negative-schedule.js';
+import { CLEANUP_STEP } from './plan.js';
 import { probeServer } from './probe.js';
 import { DEFAULT_PASSWORD_ENV, Redactor } from './redact.js';
-import { NSID, runSessionChecks } from './session-checks.js';
+import { NSID } from './requests.js';
 
 /*
  * One live run against one server: probe, the session flow, the negative properties, then the
@@ -52,6 +56,8 @@ export interface LiveRun {
   readonly requests: number;
   /** Sessions the cleanup could not delete (0 when all went well). */
   readonly sessionsLeft: number;
+  /** Every request sent, cleanup included, redacted: what `--dry-run` plans, as it happened. */
+  readonly history: readonly SentRequest[];
   readonly redactor: Redactor;
 }
 
@@ -95,8 +101,9 @@ export async function runLiveSuite(opts: LiveSuiteOptions): Promise<LiveRun> {
   let failure: unknown;
   let sessionsLeft = 0;
   let cleanupRequests = 0;
+  let cleanupHistory: readonly SentRequest[] = [];
   try {
-    await runSessionChecks(ctx);
+    await runFlow(ctx);
     await runNegativeChecks(ctx, {
       seed,
       delayMs: opts.negativeDelayMs ?? DEFAULT_NEGATIVE_DELAY_MS,
@@ -113,7 +120,8 @@ export async function runLiveSuite(opts: LiveSuiteOptions): Promise<LiveRun> {
     progress(`deleting ${client.sessions.size} session(s)`);
     const cleanup = await deleteSessions(client, redactor, Math.min(timeoutMs, 10_000));
     sessionsLeft = cleanup.left;
-    cleanupRequests = cleanup.sent;
+    cleanupRequests = cleanup.history.length;
+    cleanupHistory = cleanup.history;
   }
   // An unexpected error still never carries a secret out.
   if (failure !== undefined) throw new Error(redactor.error(failure));
@@ -156,6 +164,7 @@ export async function runLiveSuite(opts: LiveSuiteOptions): Promise<LiveRun> {
     interrupted,
     requests: client.sent + cleanupRequests,
     sessionsLeft,
+    history: redactor.value([...client.history, ...cleanupHistory]),
     redactor,
   };
 }
@@ -168,12 +177,17 @@ async function deleteSessions(
   client: XrpcClient,
   redactor: Redactor,
   timeoutMs: number,
-): Promise<{ left: number; sent: number }> {
+): Promise<{ left: number; history: readonly SentRequest[] }> {
   const cleaner = new XrpcClient({ baseUrl: client.baseUrl, timeoutMs, redactor, maxRetries: 0 });
   let left = 0;
   for (const token of [...client.sessions].reverse()) {
     try {
-      const ex = await cleaner.call({ method: 'POST', nsid: NSID.delete, bearer: token });
+      const ex = await cleaner.call({
+        method: 'POST',
+        nsid: NSID.delete,
+        bearer: token,
+        label: CLEANUP_STEP,
+      });
       // A token the server already revoked is gone too.
       if (ex.response.status >= 500) left++;
     } catch {
@@ -181,5 +195,5 @@ async function deleteSessions(
     }
     client.sessions.delete(token);
   }
-  return { left, sent: cleaner.sent };
+  return { left, history: cleaner.history };
 }

@@ -5,6 +5,7 @@ import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import type { Report } from './model.js';
+import { maskSecrets } from './redact.js';
 
 export type Format = 'json' | 'md' | 'junit' | 'html';
 
@@ -64,6 +65,8 @@ export interface WriteOptions {
   readonly outDir: string;
   /** Defaults to every format. */
   readonly formats?: readonly Format[];
+  /** Masked in every file, with anything JWT-shaped (always masked in live reports). */
+  readonly secrets?: readonly string[];
 }
 
 /**
@@ -73,12 +76,17 @@ export interface WriteOptions {
  */
 export async function writeReports(report: Report, options: WriteOptions): Promise<string[]> {
   const formats = FORMATS.filter((f) => (options.formats ?? FORMATS).includes(f));
+  // Validator reports hold generated test tokens, no secrets; live reports hold a server's.
+  const mask =
+    options.secrets !== undefined ||
+    report.targets.some((t) => t.target.kinds?.includes('live') === true);
   await mkdir(options.outDir, { recursive: true });
   const written: string[] = [];
   for (const format of formats) {
     const path = join(options.outDir, FILE_NAMES[format]);
     const temp = `${path}.${process.pid}.tmp`;
-    await writeFile(temp, RENDER[format](report), 'utf8');
+    const text = RENDER[format](report);
+    await writeFile(temp, mask ? maskSecrets(text, options.secrets) : text, 'utf8');
     await rename(temp, path);
     written.push(path);
   }

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runLiveSuite } from '../../src/live/suite.js';
 import type { RuleResult, TargetReport } from '../../src/report/model.js';
-import { writeReports } from '../../src/report/write.js';
+import { FILE_NAMES, writeReports } from '../../src/report/write.js';
 import { rulesForKind } from '../../src/spec/rules/index.js';
 import { type BrokenPds, startBrokenPds } from '../fixtures/broken-pds/server.js';
+import { failedRules, runBroken } from './_broken.js';
 import { leaks, RecordingRedactor, readAll } from './_secrets.js';
 
 // The broken server breaks exactly these checks, one behaviour each.
@@ -113,12 +114,7 @@ describe('live checks against a deliberately broken server', () => {
   it('leaks no password or token into any report file', async () => {
     expect(redactor.tokens.length).toBeGreaterThanOrEqual(4);
     const files = await readAll(outDir);
-    expect(Object.keys(files).sort()).toEqual([
-      'junit.xml',
-      'report.html',
-      'report.json',
-      'report.md',
-    ]);
+    expect(Object.keys(files).sort()).toEqual(Object.values(FILE_NAMES).sort());
     for (const [name, text] of Object.entries(files)) {
       expect([name, leaks(text, [pds.password, ...redactor.tokens])]).toEqual([name, []]);
     }
@@ -133,34 +129,23 @@ describe('live checks against a deliberately broken server', () => {
 
 describe('shrinking an invalid request that breaks the server', () => {
   it('reports the smallest failing request it could find within the budget', async () => {
-    const pds = await startBrokenPds({ breaks: ['server-error-on-extra-field'] });
-    try {
-      const run = await runLiveSuite({
-        url: pds.url,
-        identifier: pds.handle,
-        password: pds.password,
-        seed: 4,
-        budget: 20,
-        negativeBudget: 20,
-        negativeDelayMs: 0,
-      });
-      const target = run.report.targets[0] as TargetReport;
-      const failed = target.results.filter((r) => r.status === 'fail').map((r) => r.rule);
-      expect(failed.sort()).toEqual([
-        'http.create-session.negative-data-rejection',
-        'http.xrpc.not-a-server-error',
-      ]);
-      const result = target.results.find(
-        (r) => r.rule === 'http.create-session.negative-data-rejection',
-      );
-      expect(result?.message).toMatch(/^invalid request \(extra-fields\): .* shrunk \d+ times$/);
-      const value = result?.counterexample?.value as { body: Record<string, unknown> };
-      // One undeclared field next to the two required ones, all shrunk to their simplest.
-      expect(Object.keys(value.body).sort()).toEqual([' ', 'identifier', 'password']);
-      expect(result?.exchange?.request.body).toEqual(value.body);
-      expect(pds.loginAttempts()).toBeLessThanOrEqual(20);
-    } finally {
-      await pds.close();
-    }
+    const { target, loginAttempts } = await runBroken(['server-error-on-extra-field'], {
+      seed: 4,
+      budget: 20,
+      negativeBudget: 20,
+    });
+    expect(failedRules(target)).toEqual([
+      'http.create-session.negative-data-rejection',
+      'http.xrpc.not-a-server-error',
+    ]);
+    const result = target.results.find(
+      (r) => r.rule === 'http.create-session.negative-data-rejection',
+    );
+    expect(result?.message).toMatch(/^invalid request \(extra-fields\): .* shrunk \d+ times$/);
+    const value = result?.counterexample?.value as { body: Record<string, unknown> };
+    // One undeclared field next to the two required ones, all shrunk to their simplest.
+    expect(Object.keys(value.body).sort()).toEqual([' ', 'identifier', 'password']);
+    expect(result?.exchange?.request.body).toEqual(value.body);
+    expect(loginAttempts).toBeLessThanOrEqual(20);
   });
 });

@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli.js';
-import type { Io } from '../../src/commands/common.js';
+import { type Io, parseFlags } from '../../src/commands/common.js';
+import { OPTIONS, readConfig } from '../../src/commands/live-config.js';
+import { FILE_NAMES } from '../../src/report/write.js';
 import { type BrokenPds, startBrokenPds } from '../fixtures/broken-pds/server.js';
 import { leaks, readAll } from './_secrets.js';
 
@@ -58,17 +60,47 @@ describe('live --dry-run', () => {
       expect(out).toContain(`${pds.url}/xrpc/com.atproto.server.${nsid}`);
     }
     expect(out).toContain('deleteSession');
-    // 14 flow requests, up to 39 invalid ones, one cleanup line.
+    // 29 probe and flow requests, up to 39 invalid ones, one cleanup line.
     const planned = out.split('\n').filter((l) => /^ *\d+\. (GET|POST) /.test(l));
-    expect(planned.length).toBeGreaterThan(30);
-    expect(planned.length).toBeLessThanOrEqual(14 + 39 + 1);
+    expect(planned.length).toBeGreaterThan(29 + 20);
+    expect(planned.length).toBeLessThanOrEqual(29 + 39 + 1);
+    // Every authenticated endpoint gets the bad bearers, shown as the shell expressions.
+    const expansion = (text: string): string => `authorization: Bearer $${text}`;
+    expect(out).toContain(expansion('{ACCESS_JWT%????????}'));
+    expect(out).toContain(expansion('{REFRESH_JWT%.*}.'));
+    expect(out).toContain('authorization: Bearer [redacted JWT]');
+    // The default login budget (10) pays for 3 flow logins and 7 invalid ones, fixed ones first.
+    expect(out).toMatch(
+      /invalid request: control-characters .*\[createSession \+ invalid-request\]/,
+    );
+  });
+
+  it('says which fixed hostile requests a small login budget leaves out, and why', async () => {
+    const io = captureIo({ ATPROTO_PASSWORD: pds.password });
+    const argv = ['live', '--pds', pds.url, '--identifier', pds.handle, '--dry-run'];
+    expect(await main([...argv, '--budget', '5', '--seed', '1'], io)).toBe(0);
+    const [sent, left] = io.out().split('Left out (');
+    // Three flow logins leave two: the NUL identifier and the NUL password.
+    expect(sent?.match(/invalid request: control-characters/g)).toHaveLength(2);
+    expect(left).toMatch(/^3\):/);
+    expect(
+      left?.match(
+        /not sent: it carries a string identifier and password, and the createSession budget is spent/g,
+      ),
+    ).toHaveLength(3);
+    expect(left).toContain('invalid request: huge-string');
+    expect(left).toContain('invalid request: duplicate-keys');
+    expect(pds.requests).toHaveLength(0);
   });
 
   it('names the chosen password variable and never needs the network with --local', async () => {
     const io = captureIo();
     expect(await main(['live', '--local', '--dry-run', '--negative-budget', '0'], io)).toBe(0);
     expect(io.out()).toContain('"password":"$ATPROTO_PASSWORD"');
-    expect(io.out()).not.toContain('GET on a procedure');
+    const [sent, left] = io.out().split('Left out (');
+    expect(sent).not.toContain('GET on a procedure');
+    expect(left).toContain('GET on a procedure');
+    expect(left).toContain('not sent: the invalid-request budget is spent');
     expect(pds.requests).toHaveLength(0);
   });
 });
@@ -122,6 +154,12 @@ describe('live: usage and configuration errors (exit 2)', () => {
     ],
     ['bad format', ['live', '--local', '--format', 'pdf'], {}, /format/],
     ['bad budget', ['live', '--local', '--budget', '0'], {}, /--budget must be an integer >= 1/],
+    [
+      'rate limits of a remote server',
+      ['live', '--pds', 'https://a.example', '--identifier', 'a', '--rate-limits'],
+      { ATPROTO_PASSWORD: 'x' },
+      /--rate-limits is for --local/,
+    ],
   ];
 
   it.each(cases)('%s', async (_name, argv, env, message) => {
@@ -129,6 +167,13 @@ describe('live: usage and configuration errors (exit 2)', () => {
     expect(await main(argv, io)).toBe(2);
     expect(io.err()).toMatch(message);
     expect(io.err().trim().split('\n')).toHaveLength(1);
+  });
+
+  it('--local --rate-limits asks for the reference PDS with its production limits', () => {
+    const parse = (argv: string[]) =>
+      readConfig(parseFlags(argv, OPTIONS).values, captureIo()).rateLimits;
+    expect(parse(['--local', '--rate-limits'])).toBe(true);
+    expect(parse(['--local'])).toBe(false);
   });
 
   it('--help documents the flags, and there is no password flag', async () => {
@@ -232,12 +277,7 @@ describe('live against the broken server through the CLI', () => {
       // stderr is not a terminal here: no progress lines.
       expect(io.err()).toBe('');
       const files = await readAll(outDir);
-      expect(Object.keys(files).sort()).toEqual([
-        'junit.xml',
-        'report.html',
-        'report.json',
-        'report.md',
-      ]);
+      expect(Object.keys(files).sort()).toEqual(Object.values(FILE_NAMES).sort());
       for (const text of [io.out(), io.err(), ...Object.values(files)]) {
         expect(leaks(text, [pds.password])).toEqual([]);
       }

@@ -5,21 +5,12 @@ import { join } from 'node:path';
 import { main } from '../../src/cli.js';
 import type { Io } from '../../src/commands/common.js';
 import { type LocalPds, startLocalPds } from '../../src/live/local-pds.js';
+import { CLEANUP_STEP, planRequests, RANDOM_PASSWORD } from '../../src/live/plan.js';
 import { runLiveSuite } from '../../src/live/suite.js';
 import type { Report, TargetReport } from '../../src/report/model.js';
 import { writeReports } from '../../src/report/write.js';
-import { rulesForKind } from '../../src/spec/rules/index.js';
+import { referenceStatuses } from './_reference.js';
 import { leaks, RecordingRedactor, readAll } from './_secrets.js';
-
-// What @atproto/pds 0.4.217 does not send (no didDoc by default, no status for an active
-// account) and the DID method it does not use: these checks do not apply. Everything else passes.
-const NOT_APPLICABLE = [
-  'did.web.hostname-only',
-  'did.web.port-localhost-only',
-  'coherence.did-doc.id-is-did',
-  'coherence.did-doc.aka-handle',
-  'coherence.status.inactive',
-];
 
 function captureIo(env: Record<string, string> = {}): Io & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -68,9 +59,7 @@ describe('live checks against the reference PDS (@atproto/pds on 127.0.0.1)', ()
     const target = run.report.targets[0] as TargetReport;
     expect(target.target).toMatchObject({ id: `live:${pds.url}`, version: pds.version });
     const status = Object.fromEntries(target.results.map((r) => [r.rule, r.status]));
-    const expected = Object.fromEntries(
-      rulesForKind('live').map((r) => [r.id, NOT_APPLICABLE.includes(r.id) ? 'skip' : 'pass']),
-    );
+    const expected = referenceStatuses();
     expect(status).toEqual(expected);
     expect(target.conformant).toBe(true);
     expect(run.sessionsLeft).toBe(0);
@@ -88,6 +77,48 @@ describe('live checks against the reference PDS (@atproto/pds on 127.0.0.1)', ()
     }
     expect(progress.length).toBeGreaterThan(3);
     expect(leaks(progress.join('\n'), secrets)).toEqual([]);
+  }, 60_000);
+
+  it('sends exactly the requests --dry-run plans, in the same order', async () => {
+    const opts = {
+      url: pds.url,
+      identifier: pds.handle,
+      password: pds.password,
+      budget: 10,
+      negativeBudget: 16,
+      seed: 7,
+    };
+    const run = await runLiveSuite({ ...opts, negativeDelayMs: 0 });
+    expect(run.report.targets[0]?.conformant).toBe(true);
+    const plan = planRequests(opts).filter((r) => r.leftOut === undefined);
+    const shown = (r: {
+      step?: string;
+      label?: string;
+      method: string;
+      url: string;
+      headers: Readonly<Record<string, string>>;
+      body?: string;
+    }) => ({
+      step: r.step ?? r.label,
+      request: `${r.method} ${r.url}`,
+      authorization: r.headers.authorization,
+      contentType: r.headers['content-type'],
+      body: r.body?.includes(RANDOM_PASSWORD) ? 'random' : r.body,
+    });
+    // The plan as a run shows it: secrets as variables, JWT-shaped values masked.
+    const planned = plan.map((r) => shown(run.redactor.value(r)));
+    const sent = run.history.map((r) => {
+      const random =
+        r.label === 'create-session/wrong-password' ||
+        r.label === 'create-session/unknown-identifier';
+      return shown({ ...r, ...(random ? { body: RANDOM_PASSWORD } : {}) });
+    });
+    // The plan has one cleanup line for every session the run holds at the end.
+    const cleanup = (x: { step?: string }) => x.step === CLEANUP_STEP;
+    expect(sent.filter((x) => !cleanup(x))).toEqual(planned.filter((x) => !cleanup(x)));
+    expect(sent.filter(cleanup).length).toBeGreaterThanOrEqual(1);
+    expect(sent.slice(-1)[0]?.step).toBe(CLEANUP_STEP);
+    expect(planned.length).toBeGreaterThan(40);
   }, 60_000);
 
   it('runs through the CLI with --pds: exit 0, reports written, nothing leaked', async () => {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import {
-  CREATE_SESSION_EXAMPLES,
   carriesCredentials,
+  HOSTILE_CREATE_SESSION_REQUESTS,
+  HOSTILE_LOGINS,
   type InvalidCreateSessionRequest,
   invalidCreateSessionRequest,
   requestBodyText,
@@ -70,7 +71,7 @@ describe('invalid createSession requests', () => {
     );
   });
 
-  it('cover every mutation, and the fixed examples carry no credentials', () => {
+  it('cover every mutation', () => {
     const seen = new Set(fc.sample(arb, { numRuns: 600, seed: 3 }).map((r) => r.mutation));
     expect([...seen].sort()).toEqual(
       [
@@ -91,7 +92,46 @@ describe('invalid createSession requests', () => {
         'wrong-content-type',
       ].sort(),
     );
-    for (const ex of CREATE_SESSION_EXAMPLES) expect(carriesCredentials(ex)).toBe(false);
+  });
+});
+
+describe('the fixed hostile createSession requests', () => {
+  const fixed = HOSTILE_CREATE_SESSION_REQUESTS;
+  const text = (i: number): string => requestBodyText(fixed[i] as (typeof fixed)[number]);
+
+  it('put the ones without credentials first, so a small login budget keeps them all', () => {
+    const credentials = fixed.map((r) => carriesCredentials(r));
+    const first = credentials.indexOf(true);
+    expect(first).toBeGreaterThan(0);
+    expect(credentials.slice(first).every(Boolean)).toBe(true);
+    expect(HOSTILE_LOGINS).toBe(fixed.length - first);
+  });
+
+  it('cover NUL and control characters in both fields, long strings, wrong types, an empty body, a wrong content type and duplicate keys', () => {
+    const bodies = fixed.map((_, i) => text(i));
+    const json = fixed.map((r) => (r.payload.kind === 'json' ? r.payload.value : undefined));
+    const field = (name: string) =>
+      json.map((v) => (v as Record<string, unknown> | undefined)?.[name]);
+    expect(field('identifier').some((v) => typeof v === 'string' && v.includes('\u0000'))).toBe(
+      true,
+    );
+    expect(field('password').some((v) => typeof v === 'string' && v.includes('\u0000'))).toBe(true);
+    expect(
+      field('identifier').some(
+        (v) => typeof v === 'string' && [...v].some((ch) => ch > '\u0000' && ch < ' '),
+      ),
+    ).toBe(true);
+    expect(field('identifier').some((v) => typeof v === 'string' && v.length >= 50_000)).toBe(true);
+    expect(field('password').some((v) => typeof v === 'string' && v.length >= 50_000)).toBe(true);
+    expect(field('identifier').some((v) => v !== undefined && typeof v !== 'string')).toBe(true);
+    expect(bodies).toContain('');
+    expect(fixed.some((r) => r.contentType !== 'application/json')).toBe(true);
+    expect(bodies.some((b) => (b.match(/"identifier"/g) ?? []).length > 1)).toBe(true);
+    // Every one is refused by the lexicon's contract, or is a login no account has.
+    for (const req of fixed) {
+      if (carriesCredentials(req)) expect(requestBodyText(req)).toMatch(/\.invalid/);
+      else expect(breaksInputContract(req)).toBe(true);
+    }
   });
 
   it('only use the identifiers they are given besides random ones', () => {
