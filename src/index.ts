@@ -13,8 +13,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { caseArbitrary } from '../generators/index.js';
+import { applyBaseline, type Baseline, parseBaseline } from './report/baseline.js';
 import type { Report } from './report/model.js';
-import { applyBaseline, type Baseline, parseBaseline } from './runner/baseline.js';
 import { DEFAULT_RUNS, type ProgressEvent } from './runner/options.js';
 import { runConformance as runTargets } from './runner/run.js';
 import { selectValidatorRules } from './runner/select.js';
@@ -31,6 +31,16 @@ import {
 
 /* Targets: the validators under test. */
 export { BUILTIN_ADAPTERS, type BuiltinAdapter } from './adapters/index.js';
+/* Known-failure baselines. */
+export {
+  applyBaseline,
+  type Baseline,
+  type BaselineComparison,
+  type BaselineEntry,
+  BaselineError,
+  baselineFrom,
+  parseBaseline,
+} from './report/baseline.js';
 /* The report model and its writers. */
 export {
   type Counterexample,
@@ -53,16 +63,6 @@ export {
   type WriteOptions,
   writeReports,
 } from './report/write.js';
-/* Known-failure baselines. */
-export {
-  applyBaseline,
-  type Baseline,
-  type BaselineComparison,
-  type BaselineEntry,
-  BaselineError,
-  baselineFrom,
-  parseBaseline,
-} from './runner/baseline.js';
 export { DEFAULT_RUNS, type ProgressEvent } from './runner/options.js';
 /* zod schemas of the session object and its identifiers. */
 export {

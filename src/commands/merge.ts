@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { MergeError, mergeReports } from '../report/merge.js';
 import type { Report } from '../report/model.js';
 import { type Format, parseFormats, writeReports } from '../report/write.js';
-import { MergeError, mergeReports } from '../runner/merge.js';
 import { type Command, EXIT, type Io, parseFlags, UsageError } from './common.js';
 import { summaryTable } from './summary-table.js';
 

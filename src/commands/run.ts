@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { caseArbitrary } from '../../generators/index.js';
 import { BUILTIN_ADAPTERS, findBuiltin } from '../adapters/index.js';
+import { applyBaseline, BaselineError, baselineFrom, parseBaseline } from '../report/baseline.js';
 import type { Report } from '../report/model.js';
 import { type Format, parseFormats, writeReports } from '../report/write.js';
-import { applyBaseline, BaselineError, baselineFrom, parseBaseline } from '../runner/baseline.js';
 import { DEFAULT_RUNS } from '../runner/options.js';
 import { type FailedStart, runConformance } from '../runner/run.js';
 import { parseShard } from '../runner/shard.js';

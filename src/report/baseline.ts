@@ -1,4 +1,4 @@
-import type { Report, RuleResult } from '../report/model.js';
+import type { Report, RuleResult } from './model.js';
 
 /*
  * A baseline lists known failures by target and rule ID, so a validator with documented

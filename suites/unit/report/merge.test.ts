@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../src/cli.js';
 import type { Io } from '../../../src/commands/common.js';
+import { MergeError, mergeReports } from '../../../src/report/merge.js';
 import type { Report, RuleInfo, RuleResult, Status } from '../../../src/report/model.js';
-import { MergeError, mergeReports } from '../../../src/runner/merge.js';
 
 // Shard reports built by hand: three rules of one target, split the way `run --shard i/3` would.
 

@@ -1,11 +1,11 @@
+import { parseShard } from '../runner/shard.js';
 import {
   isConformant,
   type Report,
   type RuleResult,
   summarize,
   type TargetReport,
-} from '../report/model.js';
-import { parseShard } from './shard.js';
+} from './model.js';
 
 export class MergeError extends Error {
   override readonly name = 'MergeError';
