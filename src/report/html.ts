@@ -10,14 +10,21 @@ import {
   targetTitle,
   toJson,
 } from './describe.js';
+import { escapeControls } from './escape.js';
 import { HTML_SCRIPT } from './html-script.js';
 import { HTML_STYLE } from './html-style.js';
 import { type Report, type RuleResult, STATUSES, type TargetReport } from './model.js';
 import { replayCommand } from './replay.js';
 
-/** Text and attribute values: the five characters that can change HTML structure. */
+/** Control characters of target texts as `\uXXXX`; line breaks and tabs are layout. */
+const shown = (text: string): string => escapeControls(text, '\n\t');
+
+/**
+ * Text and attribute values: the five characters that can change HTML structure, and control
+ * characters shown as escapes.
+ */
 export function escapeHtml(text: string): string {
-  return text
+  return shown(text)
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;')
@@ -48,16 +55,17 @@ function viewResult(report: Report, t: TargetReport, r: RuleResult): Record<stri
     level: r.level,
     status: r.status,
     runs: r.runs,
-    message: r.message,
+    message: r.message === undefined ? undefined : shown(r.message),
     baseline: r.baseline,
     casesToFailure: r.casesToFailure,
     counterexample: ce && {
       kind: ce.kind,
       json: toJson(ce.value, 2),
-      expected: describeExpected(ce),
-      actual: describeActual(ce),
+      expected: describeExpected(ce, ex),
+      actual: describeActual(ce, ex),
+      likelyCause: ce.likelyCause,
       violates: ce.violates,
-      errors: ce.errors,
+      errors: ce.errors?.map(shown),
     },
     exchange: ex && {
       request: `${ex.request.method} ${ex.request.url}`,
@@ -82,7 +90,7 @@ function view(report: Report): unknown {
     })),
     targets: report.targets.map((t) => ({
       id: t.target.id,
-      title: targetTitle(t),
+      title: shown(targetTitle(t)),
       results: t.results.map((r) => viewResult(report, t, r)),
     })),
   };
