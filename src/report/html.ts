@@ -128,7 +128,7 @@ ${verdict}
  */
 export function shortLabel(id: string): string {
   const m = /^(module|cmd):(.*)$/s.exec(id);
-  const word = m === null ? id : (m[2] ?? '').trim().split(/\s+/).at(-1) ?? '';
+  const word = m === null ? id : ((m[2] ?? '').trim().split(/\s+/).at(-1) ?? '');
   const base = m === null ? word : `${m[1]}:${word.split(/[\\/]/).at(-1) ?? word}`;
   return Array.from(base).length > 16 ? `${Array.from(base).slice(0, 15).join('')}…` : base;
 }

@@ -80,7 +80,15 @@ describe('run: other flags', () => {
 
   it('accepts the largest seed and records it', async () => {
     const out = join(dir, 'max-seed');
-    const { code } = await cli([...QUICK, '--seed', '4294967295', '--out', out, '--format', 'json']);
+    const { code } = await cli([
+      ...QUICK,
+      '--seed',
+      '4294967295',
+      '--out',
+      out,
+      '--format',
+      'json',
+    ]);
     expect(code).toBe(1);
     expect(readReport(out).seed).toBe(4294967295);
   });
@@ -113,9 +121,7 @@ describe('run: other flags', () => {
     expect(report.interrupted).toBeUndefined();
     expect(report.notRun?.length).toBeGreaterThan(0);
     expect(report.notRun?.some((id) => results.some((r) => r.rule === id))).toBe(false);
-    expect(results.length + (report.notRun?.length ?? 0)).toBe(
-      Object.keys(report.rules).length,
-    );
+    expect(results.length + (report.notRun?.length ?? 0)).toBe(Object.keys(report.rules).length);
     expect(stdout).toMatch(/Stopped after 2 failing rules \(--max-failures\)/);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/not run/i);
     expect((await cli([...args, '--max-failures', '0'])).code).toBe(2);
@@ -146,10 +152,9 @@ describe('run: what the terminal shows', () => {
       expect(await main(['run', ...args(name)], sink)).toBe(1);
       // The progress line's own carriage return and erase-line are the tool's, not the target's.
       const shown = (sink.out() + sink.err()).replaceAll('\r\u001b[K', '');
-      expect([name, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/.test(shown)]).toEqual([
-        name,
-        false,
-      ]);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters looked for
+      const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/;
+      expect([name, raw.test(shown)]).toEqual([name, false]);
       expect(sink.out()).toContain('1.0\\u001b[2J\\u0007');
     }
   });
