@@ -154,6 +154,14 @@ export const command: Command = {
       if (!values.quiet)
         io.stderr(`seed ${seed}, ${runs} runs per rule, ${specs.length} target(s)\n`);
       const progress = values.quiet ? undefined : progressPrinter(io);
+      // Said at once, so the user knows the Ctrl-C was seen and what a second one does.
+      const onAbort = (): void => {
+        progress?.done();
+        io.stderr(
+          `atproto-conformance run: interrupted; writing a partial report to ${terminalText(outDir)} (Ctrl-C again to exit at once)\n`,
+        );
+      };
+      io.signal?.addEventListener('abort', onAbort, { once: true });
       let report: Report = await runConformance(
         targets,
         {
@@ -170,14 +178,12 @@ export const command: Command = {
         },
         failed,
       );
+      io.signal?.removeEventListener('abort', onAbort);
       progress?.done();
 
       if (report.interrupted === true) {
-        const { written, ok } = await writeOutputs(report, { outDir, formats }, io);
-        const where = ok ? `partial report in ${written.join(', ')}` : 'partial report not written';
-        io.stderr(
-          `atproto-conformance run: interrupted; ${plural(report.notRun?.length ?? 0, 'rule')} not run, ${where}\n`,
-        );
+        // The one line was said on the signal; a failed write says its own.
+        await writeOutputs(report, { outDir, formats }, io);
         return EXIT.interrupted;
       }
       let code: number = report.targets.every((t) => t.conformant) ? EXIT.ok : EXIT.notConformant;

@@ -99,6 +99,8 @@ export async function runConformance(
           failures,
         });
       for (const rule of mine) {
+        // In-process targets never leave the microtask queue: yield so a Ctrl-C can be seen.
+        await new Promise((resolve) => setImmediate(resolve));
         if (stopped()) break;
         progress(rule);
         const result = await runRule(rule, target, casesFor(rule), options);
