@@ -4,7 +4,9 @@ import type { Report } from '../report/model.js';
 import { reportProblem } from '../report/report-schema.js';
 import { type Format, parseFormats, writeReports } from '../report/write.js';
 import { type Command, EXIT, type Io, parseFlags, UsageError } from './common.js';
+import { checkOutputDir } from './output-paths.js';
 import { summaryTable } from './summary-table.js';
+import { colourOn, painter } from './terminal.js';
 
 const OPTIONS = {
   out: { type: 'string' },
@@ -42,6 +44,8 @@ mismatched reports, a missing or repeated shard).
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
+    const outDir = values.out ?? 'reports';
+    checkOutputDir('--out', outDir);
     const reports = positionals.map(readReport);
     let merged: Report;
     try {
@@ -50,9 +54,9 @@ mismatched reports, a missing or repeated shard).
       if (err instanceof MergeError) throw new UsageError(err.message);
       throw err;
     }
-    const written = await writeReports(merged, { outDir: values.out ?? 'reports', formats });
+    const written = await writeReports(merged, { outDir, formats });
     if (!values.quiet) {
-      io.stdout(summaryTable(merged));
+      io.stdout(summaryTable(merged, painter(colourOn(io.env, io.stdoutIsTTY === true))));
       io.stdout(`\nReports: ${written.join(', ')}\n`);
     }
     return merged.targets.every((t) => t.conformant) ? EXIT.ok : EXIT.notConformant;
