@@ -13,6 +13,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { caseArbitrary } from '../generators/index.js';
+import {
+  DEFAULT_TIMEOUT_MS,
+  type Target,
+  TargetStartError,
+  type Validator,
+} from './contract/validator.js';
 import { applyBaseline, type Baseline, parseBaseline } from './report/baseline.js';
 import type { Report } from './report/model.js';
 import { DEFAULT_RUNS, type ProgressEvent } from './runner/options.js';
@@ -22,15 +28,19 @@ import type { RuleId } from './spec/rules/index.js';
 import { fromValidator } from './targets/from-validator.js';
 import { createTarget } from './targets/index.js';
 import { shapeProblem } from './targets/module.js';
-import {
-  DEFAULT_TIMEOUT_MS,
-  type Target,
-  TargetStartError,
-  type Validator,
-} from './targets/types.js';
 
 /* Targets: the validators under test. */
 export { BUILTIN_ADAPTERS, type BuiltinAdapter } from './adapters/index.js';
+export {
+  DEFAULT_TIMEOUT_MS,
+  type Target,
+  type TargetInfo,
+  TargetStartError,
+  type ValidateResult,
+  type ValidationRequest,
+  type Validator,
+  type Verdict,
+} from './contract/validator.js';
 /* Known-failure baselines. */
 export {
   applyBaseline,
@@ -134,16 +144,6 @@ export {
 } from './spec/session.js';
 export { fromValidator } from './targets/from-validator.js';
 export { type CmdTargetOptions, createTarget } from './targets/index.js';
-export {
-  DEFAULT_TIMEOUT_MS,
-  type Target,
-  type TargetInfo,
-  TargetStartError,
-  type ValidateResult,
-  type ValidationRequest,
-  type Validator,
-  type Verdict,
-} from './targets/types.js';
 
 /* Test vectors for validators in other languages. */
 export {

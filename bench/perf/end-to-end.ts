@@ -1,9 +1,9 @@
 import { caseArbitrary } from '../../generators/index.js';
-import { resourcePath } from '../../src/paths.js';
+import type { Target } from '../../src/contract/validator.js';
 import { runConformance } from '../../src/runner/run.js';
 import type { RuleId } from '../../src/spec/index.js';
 import { createTarget } from '../../src/targets/index.js';
-import type { Target } from '../../src/targets/types.js';
+import { resourcePath } from '../../src/util/paths.js';
 import { measure } from './timing.js';
 
 /*

@@ -1,10 +1,10 @@
 import { caseArbitrary } from '../../generators/index.js';
 import { BUILTIN_ADAPTERS } from '../../src/adapters/index.js';
+import { DEFAULT_TIMEOUT_MS } from '../../src/contract/validator.js';
 import { DEFAULT_RUNS } from '../../src/runner/options.js';
 import { runConformance } from '../../src/runner/run.js';
 import type { RuleId } from '../../src/spec/index.js';
 import { createTarget } from '../../src/targets/index.js';
-import { DEFAULT_TIMEOUT_MS } from '../../src/targets/types.js';
 import { measure } from './timing.js';
 
 /*

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { type Case, caseArbitrary } from '../../generators/index.js';
 import { create as createReference } from '../../src/adapters/reference.js';
+import { DEFAULT_TIMEOUT_MS, type Target } from '../../src/contract/validator.js';
 import { DEFAULT_RUNS } from '../../src/runner/options.js';
 import { runConformance, validatorRules } from '../../src/runner/run.js';
 import type { RuleId, ValidatorKind } from '../../src/spec/index.js';
 import { check } from '../../src/spec/oracle.js';
 import { fromValidator } from '../../src/targets/from-validator.js';
-import { DEFAULT_TIMEOUT_MS, type Target } from '../../src/targets/types.js';
 import { measure, median } from './timing.js';
 
 /*

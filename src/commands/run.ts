@@ -1,5 +1,6 @@
 import { caseArbitrary } from '../../generators/index.js';
 import { BUILTIN_ADAPTERS, findBuiltin } from '../adapters/index.js';
+import { DEFAULT_TIMEOUT_MS, type Target, TargetStartError } from '../contract/validator.js';
 import { applyBaseline, type Baseline } from '../report/baseline.js';
 import { plural } from '../report/describe.js';
 import type { Report } from '../report/model.js';
@@ -10,7 +11,6 @@ import { type FailedStart, runConformance } from '../runner/run.js';
 import { parseShard } from '../runner/shard.js';
 import type { RuleId } from '../spec/rules/index.js';
 import { createTarget } from '../targets/index.js';
-import { DEFAULT_TIMEOUT_MS, type Target, TargetStartError } from '../targets/types.js';
 import {
   type Command,
   EXIT,

@@ -1,5 +1,5 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import { readResource } from '../paths.js';
+import { readResource } from '../util/paths.js';
 import type { Report } from './model.js';
 
 /** The shipped JSON Schema of report.json, compiled once, on first use. */

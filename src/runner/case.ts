@@ -1,4 +1,4 @@
-import type { Verdict } from '../targets/types.js';
+import type { Verdict } from '../contract/validator.js';
 
 /**
  * A labelled value, as the generators yield it: the kind it is validated as, whether it must be

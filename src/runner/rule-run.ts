@@ -1,7 +1,7 @@
 import fc from 'fast-check';
+import type { Target, ValidationRequest, Verdict } from '../contract/validator.js';
 import type { Counterexample, RuleResult } from '../report/model.js';
 import type { Rule } from '../spec/rules/types.js';
-import type { Target, ValidationRequest, Verdict } from '../targets/types.js';
 import { actualOf, caseKey, evaluate, type LabelledCase, type Outcome } from './case.js';
 import { examplesFor } from './examples.js';
 import type { RunOptions } from './options.js';

@@ -1,8 +1,8 @@
 import { BUILTIN_ADAPTERS, findBuiltin } from '../adapters/index.js';
+import { type Target, TargetStartError } from '../contract/validator.js';
 import { type CmdTargetOptions, createCmdTarget } from './cmd.js';
 import { fromValidator } from './from-validator.js';
 import { createModuleTarget } from './module.js';
-import { type Target, TargetStartError } from './types.js';
 
 export type { CmdTargetOptions } from './cmd.js';
 

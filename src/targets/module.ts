@@ -1,10 +1,15 @@
 import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import {
+  type Target,
+  type TargetOptions,
+  TargetStartError,
+  type Validator,
+} from '../contract/validator.js';
 import { isValidatorKind, preview } from '../harness/protocol.js';
 import { VALIDATOR_KINDS } from '../spec/rules/types.js';
 import { fromValidator } from './from-validator.js';
-import { type Target, type TargetOptions, TargetStartError, type Validator } from './types.js';
 
 /*
  * `module:<path>`: a JS module whose default export (or named export `validator`) is a

@@ -3,7 +3,7 @@ import { copyFile, mkdir, mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { packageRoot } from '../../../src/paths.js';
+import { packageRoot } from '../../../src/util/paths.js';
 
 /*
  * The CLI as users run it: compiled JavaScript in a real process, so signals reach it. The build

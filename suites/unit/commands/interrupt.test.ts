@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { packageRoot } from '../../../src/paths.js';
 import type { Report } from '../../../src/report/model.js';
+import { packageRoot } from '../../../src/util/paths.js';
 import { buildCli, start } from './_built-cli.js';
 
 /*

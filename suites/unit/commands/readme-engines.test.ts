@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../../../src/paths.js';
+import { packageRoot } from '../../../src/util/paths.js';
 
 /*
  * The README says which Node versions work. Dependencies that declare a newer Node than the
