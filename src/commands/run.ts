@@ -161,7 +161,8 @@ export const command: Command = {
           `atproto-conformance run: interrupted; writing a partial report to ${terminalText(outDir)} (Ctrl-C again to exit at once)\n`,
         );
       };
-      io.signal?.addEventListener('abort', onAbort, { once: true });
+      if (io.signal?.aborted === true) onAbort();
+      else io.signal?.addEventListener('abort', onAbort, { once: true });
       let report: Report = await runConformance(
         targets,
         {
