@@ -1,16 +1,12 @@
-import { caseArbitrary } from '../../generators/index.js';
 import { BUILTIN_ADAPTERS, findBuiltin } from '../adapters/index.js';
-import { DEFAULT_TIMEOUT_MS, type Target, TargetStartError } from '../contract/validator.js';
-import { applyBaseline, type Baseline } from '../report/baseline.js';
+import { certify } from '../api/certify.js';
+import { DEFAULT_TIMEOUT_MS, TargetStartError } from '../contract/validator.js';
+import type { Baseline } from '../report/baseline.js';
 import { plural } from '../report/describe.js';
-import type { Report } from '../report/model.js';
 import { REPLAY_OUT_DIR } from '../report/replay.js';
 import { type Format, parseFormats } from '../report/write.js';
 import { DEFAULT_RUNS } from '../runner/options.js';
-import { type FailedStart, runConformance } from '../runner/run.js';
 import { parseShard } from '../runner/shard.js';
-import type { RuleId } from '../spec/rules/index.js';
-import { createTarget } from '../targets/index.js';
 import {
   type Command,
   EXIT,
@@ -137,51 +133,42 @@ export const command: Command = {
     const outDir = values.out ?? (values.path !== undefined ? REPLAY_OUT_DIR : 'reports');
     const plan = outputPlan(values, outDir, formats, baseline);
 
-    const targets: Target[] = [];
-    const failed: FailedStart[] = [];
-    try {
-      for (const spec of specs) {
-        try {
-          targets.push(await createTarget(spec, { timeoutMs }));
-        } catch (err) {
-          if (!(err instanceof TargetStartError)) throw err;
-          io.stderr(`atproto-conformance run: ${terminalText(err.message)}\n`);
-          failed.push({ id: spec, error: err.message });
-        }
-      }
-      // Nothing could start: the one-line messages above say why; there is nothing to report.
-      if (targets.length === 0) return EXIT.targetStart;
-      if (!values.quiet)
-        io.stderr(`seed ${seed}, ${runs} runs per rule, ${specs.length} target(s)\n`);
-      const progress = values.quiet ? undefined : progressPrinter(io);
-      // Said at once, so the user knows the Ctrl-C was seen and what a second one does.
-      const onAbort = (): void => {
-        progress?.done();
-        io.stderr(
-          `atproto-conformance run: interrupted; writing a partial report to ${terminalText(outDir)} (Ctrl-C again to exit at once)\n`,
-        );
-      };
-      if (io.signal?.aborted === true) onAbort();
-      else io.signal?.addEventListener('abort', onAbort, { once: true });
-      let report: Report = await runConformance(
-        targets,
-        {
-          seed,
-          runs,
-          arbitraryFor: (id) => caseArbitrary(id as RuleId),
-          ...(ruleIds !== undefined ? { ruleIds } : {}),
-          ...(values.path !== undefined ? { path: values.path } : {}),
-          ...(shard !== undefined ? { shard } : {}),
-          ...(values['no-examples'] === true ? { examples: false } : {}),
-          ...(progress !== undefined ? { onProgress: progress.update } : {}),
-          ...(io.signal !== undefined ? { signal: io.signal } : {}),
-          ...(maxFailures !== undefined ? { maxFailures } : {}),
-        },
-        failed,
+    let failed = 0;
+    const progress = values.quiet ? undefined : progressPrinter(io);
+    // Said at once, so the user knows the Ctrl-C was seen and what a second one does.
+    const onAbort = (): void => {
+      progress?.done();
+      io.stderr(
+        `atproto-conformance run: interrupted; writing a partial report to ${terminalText(outDir)} (Ctrl-C again to exit at once)\n`,
       );
-      io.signal?.removeEventListener('abort', onAbort);
+    };
+    try {
+      const certified = await certify(specs, {
+        seed,
+        runs,
+        timeoutMs,
+        ...(baseline !== undefined ? { baseline } : {}),
+        ...(ruleIds !== undefined ? { rules: ruleIds } : {}),
+        ...(values.path !== undefined ? { path: values.path } : {}),
+        ...(shard !== undefined ? { shard } : {}),
+        ...(values['no-examples'] === true ? { examples: false } : {}),
+        ...(progress !== undefined ? { onProgress: progress.update } : {}),
+        ...(io.signal !== undefined ? { signal: io.signal } : {}),
+        ...(maxFailures !== undefined ? { maxFailures } : {}),
+        onStartError: (_id, err) => {
+          io.stderr(`atproto-conformance run: ${terminalText(err.message)}\n`);
+          failed++;
+        },
+        onStarted: () => {
+          if (!values.quiet)
+            io.stderr(`seed ${seed}, ${runs} runs per rule, ${specs.length} target(s)\n`);
+          if (io.signal?.aborted === true) onAbort();
+          else io.signal?.addEventListener('abort', onAbort, { once: true });
+        },
+      });
       progress?.done();
 
+      const { report } = certified;
       if (report.interrupted === true) {
         // The one line was said on the signal; a failed write says its own.
         await writeOutputs(report, { outDir, formats }, io);
@@ -189,9 +176,8 @@ export const command: Command = {
       }
       let code: number = report.targets.every((t) => t.conformant) ? EXIT.ok : EXIT.notConformant;
       let baselineLine = '';
-      if (baseline !== undefined) {
-        const cmp = applyBaseline(report, baseline);
-        report = cmp.report;
+      const cmp = certified.comparison;
+      if (cmp !== undefined) {
         code = cmp.newFailures.length > 0 || cmp.fixed.length > 0 ? EXIT.notConformant : EXIT.ok;
         io.stderr(baselineChanges(cmp));
         baselineLine = baselineSummary(values.baseline as string, cmp);
@@ -208,9 +194,13 @@ export const command: Command = {
         if (written.length > 0) io.stdout(`\nReports: ${written.join(', ')}\n`);
       }
       if (!ok) return EXIT.usage;
-      return failed.length > 0 ? EXIT.targetStart : code;
+      return failed > 0 ? EXIT.targetStart : code;
+    } catch (err) {
+      // Nothing could start: the one-line messages above say why; there is nothing to report.
+      if (err instanceof TargetStartError && failed === specs.length) return EXIT.targetStart;
+      throw err;
     } finally {
-      await Promise.all(targets.map((t) => t.close()));
+      io.signal?.removeEventListener('abort', onAbort);
     }
   },
 };

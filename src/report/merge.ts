@@ -1,4 +1,3 @@
-import { parseShard } from '../runner/shard.js';
 import {
   isConformant,
   type Report,
@@ -131,6 +130,13 @@ function differs(a: Report, b: Report, sharded: boolean): string | undefined {
   return undefined;
 }
 
+/** The `i/n` label of a shard report as numbers, or undefined when it is not one. */
+function shardOf(label: string | undefined): { index: number; count: number } | undefined {
+  if (label === undefined || !/^\d+\/\d+$/.test(label)) return undefined;
+  const [index = 0, count = 0] = label.split('/').map(Number);
+  return index >= 1 && index <= count ? { index, count } : undefined;
+}
+
 /** Throws unless the reports are all unsharded, or exactly the shards 1/n to n/n of one split. */
 function checkShards(reports: readonly Report[], nameOf: (i: number) => string): void {
   const plain = reports.flatMap((r, i) => (r.shard === undefined ? [nameOf(i)] : []));
@@ -141,7 +147,7 @@ function checkShards(reports: readonly Report[], nameOf: (i: number) => string):
     );
   }
   const shards = reports.map((r, i) => {
-    const s = parseShard(r.shard ?? '');
+    const s = shardOf(r.shard);
     if (s === undefined)
       throw new MergeError(`${nameOf(i)} has a malformed shard ${JSON.stringify(r.shard)}`);
     return s;
