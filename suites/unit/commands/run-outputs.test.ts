@@ -179,3 +179,18 @@ describe('run: what the terminal shows', () => {
     expect(sink.err()).toMatch(/^progress: 1\/1 rules done, 1 failing/m);
   });
 });
+
+describe('export-vectors: the same seed range and output check as run', () => {
+  it.each([
+    [
+      ['--out', join(tmpdir(), 'v'), '--seed', '4294967296'],
+      /--seed must be an integer from 0 to 4294967295/,
+    ],
+    [['--out', join(tmpdir(), 'v'), '--seed=-3'], /--seed must be an integer from 0/],
+    [['--out', '/dev/null/vectors'], /--out \/dev\/null\/vectors: \/dev\/null is a file/],
+  ])('%j is a usage error', async (args, message) => {
+    const io = captureIo();
+    expect(await main(['export-vectors', ...args], io)).toBe(2);
+    expect(io.err()).toMatch(message);
+  });
+});
