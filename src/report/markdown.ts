@@ -185,7 +185,7 @@ function partialNotice(report: Report): string[] {
     report.interrupted === true
       ? '**Interrupted** (Ctrl-C): the results are those finished before it'
       : '**Stopped early** (`--max-failures`): the results are those run until then';
-  const lines = [`${why}; ${notRun.length} rules were not run for every target.`, ''];
+  const lines = [`${why}; ${notRun.length} rules were not run.`, ''];
   if (notRun.length > 0) {
     lines.push(
       `<details><summary>${notRun.length} rules not run</summary>`,
