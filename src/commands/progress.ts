@@ -26,7 +26,8 @@ export function progressPrinter(io: Io, options: ProgressOptions = {}): Progress
   const now = options.now ?? Date.now;
   const interval = options.intervalMs ?? PROGRESS_INTERVAL_MS;
   const counts = new Map<string, { done: number; total: number }>();
-  let failures = 0;
+  // Failing rules so far, when the runner counts them.
+  let failures: number | undefined;
   let rule = '';
   let last: number | undefined;
   const line = (): string => {
@@ -36,7 +37,7 @@ export function progressPrinter(io: Io, options: ProgressOptions = {}): Progress
       done += c.done;
       total += c.total;
     }
-    return `${done}/${total} rules done, ${failures} failing`;
+    return `${done}/${total} rules done${failures === undefined ? '' : `, ${failures} failing`}`;
   };
   if (io.stderrIsTTY) {
     return {

@@ -24,6 +24,13 @@ describe('progress on a non-terminal stderr (CI logs)', () => {
     expect(io.err()).not.toContain('\u001b');
   });
 
+  it('says nothing about failures when the runner does not count them', () => {
+    const io = captureIo();
+    const p = progressPrinter(io, { now: () => 0, timer: false });
+    p.update({ target: 'a', rule: 'r', done: 1, total: 2 });
+    expect(io.err()).toBe('progress: 1/2 rules done (at r)\n');
+  });
+
   it('on a terminal, overwrites one line instead', () => {
     const io = { ...captureIo(), stderrIsTTY: true };
     const p = progressPrinter(io, { now: () => 0 });

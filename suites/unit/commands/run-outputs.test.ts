@@ -118,7 +118,7 @@ describe('run: other flags', () => {
     const report = readReport(out);
     const results = report.targets[0]?.results ?? [];
     expect(results.filter((r) => r.status === 'fail')).toHaveLength(2);
-    expect(report.interrupted).toBeUndefined();
+    expect(report.interrupted).not.toBe(true);
     expect(report.notRun?.length).toBeGreaterThan(0);
     expect(report.notRun?.some((id) => results.some((r) => r.rule === id))).toBe(false);
     expect(results.length + (report.notRun?.length ?? 0)).toBe(Object.keys(report.rules).length);
