@@ -13,9 +13,13 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const controller = new AbortController();
 let interrupts = 0;
+// The first Ctrl-C asks the command to stop and write what it has; the second exits at once.
 process.on('SIGINT', () => {
   interrupts++;
-  if (interrupts > 1) process.exit(130);
+  if (interrupts > 1) {
+    process.stderr.write('atproto-conformance: interrupted again, exiting now\n');
+    process.exit(130);
+  }
   controller.abort();
 });
 
@@ -24,6 +28,7 @@ const io: Io = {
   stderr: (t) => process.stderr.write(t),
   env: process.env,
   stderrIsTTY: process.stderr.isTTY === true,
+  stdoutIsTTY: process.stdout.isTTY === true,
   signal: controller.signal,
 };
 

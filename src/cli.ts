@@ -1,5 +1,6 @@
 import type { Command, Io } from './commands/common.js';
 import { EXIT, UsageError } from './commands/common.js';
+import { terminalText } from './commands/terminal.js';
 import { TargetStartError } from './contract/validator.js';
 
 // Commands load lazily so `--help` and `rules` start fast.
@@ -67,11 +68,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return await command.run(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`atproto-conformance ${name}: ${err.message}\n`);
+      io.stderr(`atproto-conformance ${name}: ${terminalText(err.message)}\n`);
       return EXIT.usage;
     }
     if (err instanceof TargetStartError) {
-      io.stderr(`atproto-conformance ${name}: ${err.message}\n`);
+      io.stderr(`atproto-conformance ${name}: ${terminalText(err.message)}\n`);
       return EXIT.targetStart;
     }
     throw err;

@@ -25,6 +25,7 @@ export {
   type Validator,
   type Verdict,
 } from './contract/validator.js';
+export type { Baseline, BaselineEntry } from './report/baseline.js';
 /* The report model and its writers. */
 export {
   type Counterexample,
@@ -45,7 +46,6 @@ export {
   type WriteOptions,
   writeReports,
 } from './report/write.js';
-export type { Baseline, BaselineEntry } from './runner/baseline.js';
 export type { ProgressEvent } from './runner/options.js';
 /* The reference oracle: depends on no validator library. */
 export {

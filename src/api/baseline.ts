@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type Baseline, BaselineError, parseBaseline } from '../runner/baseline.js';
+import { type Baseline, BaselineError, parseBaseline } from '../report/baseline.js';
 
 export {
   applyBaseline,
@@ -9,7 +9,7 @@ export {
   BaselineError,
   baselineFrom,
   parseBaseline,
-} from '../runner/baseline.js';
+} from '../report/baseline.js';
 
 /**
  * A baseline given as an object or as the path of a baseline JSON file, checked either way.

@@ -1,7 +1,7 @@
 import { caseArbitrary } from '../../generators/index.js';
 import { type Target, TargetStartError } from '../contract/validator.js';
+import { applyBaseline, type Baseline, type BaselineComparison } from '../report/baseline.js';
 import type { Report } from '../report/model.js';
-import { applyBaseline, type Baseline, type BaselineComparison } from '../runner/baseline.js';
 import {
   type ArbitraryFor,
   DEFAULT_RUNS,

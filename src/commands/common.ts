@@ -7,7 +7,12 @@ export const EXIT = {
   notConformant: 1,
   usage: 2,
   targetStart: 3,
+  /** 128 + SIGINT: stopped by Ctrl-C. */
+  interrupted: 130,
 } as const;
+
+/** fast-check seeds are 32-bit: a larger one would silently alias a smaller one. */
+export const MAX_SEED = 2 ** 32 - 1;
 
 /** Wrong flags, values or files: one line on stderr, exit code 2. */
 export class UsageError extends Error {
@@ -19,8 +24,10 @@ export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** True when stderr is a terminal: progress is shown only then. */
+  /** True when stderr is a terminal: progress overwrites one line there. */
   readonly stderrIsTTY: boolean;
+  /** True when stdout is a terminal: the summary may be coloured. */
+  readonly stdoutIsTTY?: boolean;
   /** Aborted on Ctrl-C, so long commands can clean up before exiting. */
   readonly signal?: AbortSignal;
 }
@@ -64,11 +71,13 @@ export function parseIntFlag(
   name: string,
   value: string | undefined,
   min: number,
+  max?: number,
 ): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) {
-    throw new UsageError(`--${name} must be an integer >= ${min}, got ${JSON.stringify(value)}`);
+  const n = /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || (max !== undefined && n > max)) {
+    const range = max === undefined ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`--${name} must be an integer ${range}, got ${JSON.stringify(value)}`);
   }
   return n;
 }

@@ -3,11 +3,13 @@ import {
   type Command,
   EXIT,
   type Io,
+  MAX_SEED,
   parseFlags,
   parseIntFlag,
   selectOrUsage,
   UsageError,
 } from './common.js';
+import { checkOutputDir } from './output-paths.js';
 
 const OPTIONS = {
   out: { type: 'string' },
@@ -33,7 +35,8 @@ bluesky-social/atproto-interop-tests:
 
 Options:
   --out DIR      folder to write (created if missing; the five files and vectors.json are replaced)
-  --seed N       fast-check seed (default 1): the same seed and count give the same files
+  --seed N       fast-check seed, 0 to 4294967295 (default 1): the same seed and count give
+                 the same files
   --count N      generated cases per rule (default ${DEFAULT_VECTOR_COUNT}); duplicates are merged
   --rules GLOB   only rules whose ID matches the glob (* matches any run of characters)
   -q, --quiet    print nothing
@@ -49,9 +52,11 @@ export const command: Command = {
     if (values.out === undefined || values.out.length === 0) {
       throw new UsageError('--out DIR is required');
     }
-    const seed = parseSeed(values.seed);
+    // The seed range of `run`: a 32-bit seed, never silently aliased.
+    const seed = parseIntFlag('seed', values.seed, 0, MAX_SEED) ?? 1;
     const count = parseIntFlag('count', values.count, 1) ?? DEFAULT_VECTOR_COUNT;
     const ruleIds = values.rules === undefined ? undefined : selectOrUsage(values.rules);
+    checkOutputDir('--out', values.out);
     const counts = await exportVectors(values.out, {
       seed,
       count,
@@ -65,13 +70,3 @@ export const command: Command = {
     return EXIT.ok;
   },
 };
-
-/** Any safe integer, negative seeds included (fast-check accepts them). */
-function parseSeed(value: string | undefined): number {
-  if (value === undefined) return 1;
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isSafeInteger(n)) {
-    throw new UsageError(`--seed must be an integer, got ${JSON.stringify(value)}`);
-  }
-  return n;
-}

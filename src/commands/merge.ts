@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { MergeError, mergeReports } from '../report/merge.js';
 import type { Report } from '../report/model.js';
+import { reportProblem } from '../report/report-schema.js';
 import { type Format, parseFormats, writeReports } from '../report/write.js';
-import { MergeError, mergeReports } from '../runner/merge.js';
 import { type Command, EXIT, type Io, parseFlags, UsageError } from './common.js';
+import { checkOutputDir } from './output-paths.js';
 import { summaryTable } from './summary-table.js';
+import { colourOn, painter } from './terminal.js';
 
 const OPTIONS = {
   out: { type: 'string' },
@@ -16,10 +19,12 @@ export const command: Command = {
   summary: 'join shard reports into one',
   help: `Usage: atproto-conformance merge <report.json>... [--out DIR] [--format LIST]
 
-Joins the report.json files of a sharded run (run --shard i/n, same --seed and --runs) into one
-report, and writes it in every requested format. Every shard 1/n to n/n must be given exactly
-once; merging them gives the same verdicts as a single run. Reports of unsharded runs with the
-same --seed and --runs (of different targets, say) can be merged too, but not mixed with shards.
+Joins the report.json files of a sharded run (run --shard i/n) into one report, and writes it in
+every requested format. Every shard 1/n to n/n must be given exactly once, from the same tool
+version, --seed, --runs, --rules and targets; merging them gives the same verdicts as a single
+run. Reports of unsharded runs with the same settings (of different targets, say) can be merged
+too, but not mixed with shards. Every file is checked against the report schema
+(schemas/report.schema.json); interrupted and --max-failures reports are refused.
 
 Options:
   --out DIR       report folder (default reports/)
@@ -39,6 +44,8 @@ mismatched reports, a missing or repeated shard).
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
+    const outDir = values.out ?? 'reports';
+    checkOutputDir('--out', outDir);
     const reports = positionals.map(readReport);
     let merged: Report;
     try {
@@ -47,9 +54,9 @@ mismatched reports, a missing or repeated shard).
       if (err instanceof MergeError) throw new UsageError(err.message);
       throw err;
     }
-    const written = await writeReports(merged, { outDir: values.out ?? 'reports', formats });
+    const written = await writeReports(merged, { outDir, formats });
     if (!values.quiet) {
-      io.stdout(summaryTable(merged));
+      io.stdout(summaryTable(merged, painter(colourOn(io.env, io.stdoutIsTTY === true))));
       io.stdout(`\nReports: ${written.join(', ')}\n`);
     }
     return merged.targets.every((t) => t.conformant) ? EXIT.ok : EXIT.notConformant;
@@ -63,9 +70,9 @@ function readReport(file: string): Report {
   } catch (err) {
     throw new UsageError(`cannot read ${file}: ${(err as Error).message.split('\n')[0]}`);
   }
-  const r = data as Partial<Report>;
-  if (r?.profile !== 'atproto' || !Array.isArray(r.targets) || typeof r.seed !== 'number') {
-    throw new UsageError(`${file} is not a report.json of this tool`);
+  const problem = reportProblem(data);
+  if (problem !== undefined) {
+    throw new UsageError(`${file} is not a report.json of this tool: ${problem}`);
   }
-  return r as Report;
+  return data as Report;
 }

@@ -1,10 +1,14 @@
 import type { Report } from '../report/model.js';
+import { type Paint, painter, terminalText } from './terminal.js';
 
-/** The plain-text summary printed at the end of a run. */
-export function summaryTable(report: Report): string {
+/**
+ * The plain-text summary printed at the end of a run. Target texts are escaped; `paint` colours
+ * the verdict (plain by default).
+ */
+export function summaryTable(report: Report, paint: Paint = painter(false)): string {
   const rows = report.targets.map((t) => [
-    t.target.id,
-    t.target.version ?? '',
+    terminalText(t.target.id),
+    terminalText(t.target.version ?? ''),
     t.conformant ? 'yes' : 'NO',
     String(t.summary.pass),
     String(t.summary.fail),
@@ -13,7 +17,21 @@ export function summaryTable(report: Report): string {
   ]);
   const head = ['target', 'version', 'conformant', 'pass', 'fail', 'error', 'skip'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string =>
-    `${cells.map((c, i) => (i >= 3 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ')}\n`;
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('');
+  const pad = (c: string, i: number): string =>
+    i >= 3 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0);
+  const line = (cells: readonly string[]): string => `${cells.map(pad).join('  ')}\n`;
+  const coloured = (cells: readonly string[]): string =>
+    `${cells
+      .map((c, i) => {
+        const text = pad(c, i);
+        if (i === 2) return paint(c === 'yes' ? 'green' : 'red', text);
+        if ((i === 4 || i === 5) && c !== '0') return paint('red', text);
+        return text;
+      })
+      .join('  ')}\n`;
+  return [
+    `${paint('bold', line(head).trimEnd())}\n`,
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(coloured),
+  ].join('');
 }

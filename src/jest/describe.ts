@@ -6,8 +6,8 @@ import {
   selectRules,
 } from '../api/certify.js';
 import { inputId, type StartedTarget, startTarget, type TargetInput } from '../api/start.js';
+import type { Baseline } from '../report/baseline.js';
 import type { RuleResult } from '../report/model.js';
-import type { Baseline } from '../runner/baseline.js';
 import { getRule } from '../spec/rules/index.js';
 import type { ValidatorKind } from '../spec/rules/types.js';
 import { type JestApi, resolveJestApi } from './globals.js';

@@ -1,5 +1,5 @@
 import type { Area, Source } from '../spec/rules/types.js';
-import type { Counterexample, Report, Status, TargetReport } from './model.js';
+import type { Counterexample, Exchange, Report, Status, TargetReport } from './model.js';
 
 /** Words and orderings shared by the Markdown, JUnit and HTML renderers. */
 
@@ -85,10 +85,11 @@ export function plural(n: number, word: string): string {
 
 /**
  * Characters JSON.stringify leaves raw but that are invisible or ambiguous when shown: DEL, C1
- * controls, line/paragraph separators and noncharacters. They only occur inside JSON strings,
+ * controls, bidi controls, line/paragraph separators and noncharacters. They only occur inside JSON strings,
  * where a `\uXXXX` escape means the same value.
  */
-const INVISIBLE = /[\u007f-\u009f\u2028\u2029\ufffe\uffff]/g;
+const INVISIBLE =
+  /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g;
 
 /**
  * A value as JSON for people to read and to paste back: invisible characters escaped, and
@@ -100,17 +101,48 @@ export function toJson(value: unknown, indent?: number): string {
   return json.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** Live checks judge a server's response, not a value given to a validator. */
-export function describeExpected(ce: Counterexample): string {
-  if (ce.kind === 'live') return 'a response that follows the rule';
+/** What a live check saw: the HTTP status of the exchange behind a counterexample. */
+function httpStatus(exchange: Exchange | undefined): string {
+  const status = exchange?.response?.status;
+  if (status === undefined) return 'no response';
+  return status >= 200 && status < 300 ? `${status} (accepted)` : String(status);
+}
+
+/**
+ * Live checks judge a server, not a validator: a request it must refuse (kind `live`), or a body
+ * it answered with (kind `session`, …, with the exchange). Worded as server behaviour.
+ */
+function isLive(ce: Counterexample, exchange: Exchange | undefined): boolean {
+  return ce.kind === 'live' || exchange !== undefined;
+}
+
+export function describeExpected(ce: Counterexample, exchange?: Exchange): string {
+  if (isLive(ce, exchange)) {
+    if (ce.kind === 'live')
+      return ce.expected ? 'a 2xx response' : 'a 4xx (the request is invalid)';
+    return `a ${ce.kind} body that follows the rules`;
+  }
   return ce.expected ? 'accept (the value is valid)' : 'reject (the value is invalid)';
 }
 
-export function describeActual(ce: Counterexample): string {
+export function describeActual(ce: Counterexample, exchange?: Exchange): string {
+  if (isLive(ce, exchange)) {
+    if (ce.kind === 'live') return httpStatus(exchange);
+    const breaks = ce.violates?.length ? ` breaking ${ce.violates.join(', ')}` : '';
+    return `a body${breaks} (HTTP ${exchange?.response?.status ?? '?'})`;
+  }
   if (ce.actual === null) return 'no verdict';
-  if (ce.kind === 'live')
-    return ce.actual === ce.expected ? 'as expected' : 'the response breaks it';
   return ce.actual ? 'accepted' : 'rejected';
+}
+
+/** One line: `expected a 4xx, got 200 (accepted)`, `expected reject, got accepted`. */
+export function describeOutcome(ce: Counterexample, exchange?: Exchange): string {
+  const expected = isLive(ce, exchange)
+    ? describeExpected(ce, exchange).replace(/ \(.*\)$/, '')
+    : ce.expected
+      ? 'accept'
+      : 'reject';
+  return `expected ${expected}, got ${describeActual(ce, exchange)}`;
 }
 
 /** Where the lexicon of an `com.atproto.*` id lives in the atproto repository. */

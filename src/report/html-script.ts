@@ -44,6 +44,7 @@ export const HTML_SCRIPT = `
     if (result.message) parts.push(...section('Message', pre(result.message)));
     if (rule) {
       const src = [el('p', { text: rule.summary })];
+      if (rule.keyword) src.push(el('p', { class: 'keyword', text: 'Keyword: ' + rule.keyword }));
       if (rule.quote) src.push(el('blockquote', { class: 'quote', text: rule.quote }));
       src.push(el('p', {}, el('a', { href: rule.url, rel: 'noopener noreferrer', target: '_blank', text: rule.where })));
       parts.push(...section('Rule and source', ...src));
@@ -55,6 +56,7 @@ export const HTML_SCRIPT = `
       fact('Expected', ce.expected);
       fact('Actual', ce.actual);
       fact('Kind', ce.kind);
+      if (ce.likelyCause) fact('Likely cause', ce.likelyCause);
       if (ce.violates && ce.violates.length) fact('Breaks', ce.violates.join(', '));
       if (result.casesToFailure) {
         const fromExample = String((result.replay && result.replay.path) || '').indexOf('example:') === 0;
@@ -112,11 +114,15 @@ export const HTML_SCRIPT = `
     }
   });
 
+  // A link to one result opens it; otherwise the first failure (or error) is shown.
+  let chosen = null;
   const hash = /^#(\\d+)\\/(.+)$/.exec(location.hash);
   if (hash) {
     for (const cell of document.querySelectorAll('.cell[data-rule]')) {
-      if (cell.dataset.col === hash[1] && cell.dataset.rule === decodeURIComponent(hash[2])) select(cell, false);
+      if (cell.dataset.col === hash[1] && cell.dataset.rule === decodeURIComponent(hash[2])) chosen = cell;
     }
   }
+  chosen = chosen || document.querySelector('.cell[data-status="fail"], .cell[data-status="error"]');
+  if (chosen) select(chosen, false);
 })();
 `;

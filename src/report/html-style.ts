@@ -32,16 +32,17 @@ body {
 }
 code, pre, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: 12.5px; }
 header.page { padding: 20px 28px 8px; }
+.partial { margin: 8px 0 0; padding: 6px 10px; border-radius: 6px; background: var(--error-bg); color: var(--error-fg); font-weight: 600; display: inline-block; }
 h1 { margin: 0 0 4px; font-size: 21px; font-weight: 650; }
 h2 { font-size: 15px; margin: 0 0 10px; }
 .meta { color: var(--muted); margin: 0; }
 .meta span + span::before { content: "·"; margin: 0 8px; }
-main { padding: 8px 28px 28px; }
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(250px, 1fr)); gap: 12px; margin-bottom: 18px; }
+main { padding: 8px 20px 28px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(215px, 1fr)); gap: 10px; margin-bottom: 16px; }
 .card { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; }
-.card h2 { margin: 0; font-size: 15px; }
+.card h2 { margin: 0; font-size: 14px; }
 .card .id { color: var(--muted); font-size: 12px; word-break: break-all; margin: 2px 0 8px; }
-.verdict { display: inline-block; font-weight: 600; padding: 2px 8px; border-radius: 999px; font-size: 12px; }
+.verdict { display: inline-block; font-weight: 600; padding: 2px 7px; border-radius: 999px; font-size: 11px; white-space: nowrap; }
 .verdict.yes { background: var(--pass-bg); color: var(--pass-fg); }
 .verdict.no { background: var(--fail-bg); color: var(--fail-fg); }
 .counts { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; padding: 0; list-style: none; }
@@ -51,28 +52,28 @@ main { padding: 8px 28px 28px; }
 .toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 14px; margin: 0 0 10px; }
 .legend { display: flex; gap: 6px; flex-wrap: wrap; padding: 0; margin: 0; list-style: none; }
 .legend li { border-radius: 6px; padding: 2px 8px; font-size: 12px; }
-.layout { display: grid; grid-template-columns: minmax(0, 1fr) 440px; gap: 16px; align-items: start; }
+.layout { display: grid; grid-template-columns: minmax(0, 1fr) 360px; gap: 14px; align-items: start; }
 @media (max-width: 1100px) { .layout { grid-template-columns: minmax(0, 1fr); } }
 .matrix-wrap { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; overflow: auto; max-height: calc(100vh - 40px); }
 table.matrix { border-collapse: separate; border-spacing: 0; width: 100%; }
 .matrix th, .matrix td { border-bottom: 1px solid var(--line); padding: 0; }
-.matrix thead th { position: sticky; top: 0; z-index: 2; background: var(--panel); text-align: center; padding: 8px 6px; font-weight: 600; font-size: 12.5px; vertical-align: bottom; min-width: 96px; }
+.matrix thead th { position: sticky; top: 0; z-index: 2; background: var(--panel); text-align: center; padding: 6px 2px; font-weight: 600; font-size: 11.5px; vertical-align: bottom; width: 68px; max-width: 84px; cursor: help; }
+.matrix thead .tid { display: block; overflow-wrap: anywhere; line-height: 1.25; }
 .matrix thead th.corner { left: 0; z-index: 3; text-align: left; padding-left: 12px; }
-.matrix thead .version { display: block; color: var(--muted); font-weight: 400; }
-.matrix thead .mark { display: block; font-size: 11px; margin-top: 2px; }
+.matrix thead .mark { display: block; font-size: 11px; margin-top: 2px; white-space: nowrap; }
 .matrix thead .mark.yes { color: var(--pass-fg); }
 .matrix thead .mark.no { color: var(--fail-fg); }
 .matrix tr.area th { position: sticky; left: 0; text-align: left; background: var(--code-bg); padding: 6px 12px; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
 .matrix tr.area th .n { text-transform: none; letter-spacing: 0; font-weight: 400; margin-left: 6px; }
-.matrix th.rule { position: sticky; left: 0; z-index: 1; background: var(--panel); text-align: left; font-weight: 400; padding: 5px 12px; max-width: 380px; }
-.rule .line { display: flex; align-items: center; gap: 8px; }
-.rule code { font-size: 12.5px; font-weight: 550; }
-.rule .summary { color: var(--muted); font-size: 12px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 360px; }
+.matrix th.rule { position: sticky; left: 0; z-index: 1; background: var(--panel); text-align: left; font-weight: 400; padding: 4px 10px; max-width: 290px; box-shadow: 1px 0 0 var(--line); }
+.rule .line { display: flex; align-items: center; gap: 6px; }
+.rule code { font-size: 12px; font-weight: 550; overflow-wrap: anywhere; }
+.rule .summary { color: var(--muted); font-size: 11.5px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 270px; cursor: help; }
 .level { font-size: 10px; font-weight: 700; padding: 1px 5px; border-radius: 4px; letter-spacing: .03em; }
 .level.must { background: var(--must-bg); color: var(--must-fg); }
 .level.should { background: var(--should-bg); color: var(--should-fg); }
-.matrix td { text-align: center; padding: 3px; }
-.cell { display: flex; align-items: center; justify-content: center; gap: 4px; width: 100%; min-height: 30px; border: 1px solid transparent; border-radius: 6px; font: inherit; font-size: 12px; font-weight: 600; cursor: pointer; }
+.matrix td { text-align: center; padding: 2px; }
+.cell { display: flex; flex-wrap: wrap; align-items: center; justify-content: center; gap: 0 3px; width: 100%; min-height: 26px; padding: 1px 2px; border: 1px solid transparent; border-radius: 5px; font: inherit; font-size: 11.5px; font-weight: 600; cursor: pointer; }
 .cell:hover { filter: brightness(0.96); border-color: currentColor; }
 .cell:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .cell.selected { outline: 2px solid var(--accent); outline-offset: 1px; }

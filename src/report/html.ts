@@ -10,14 +10,21 @@ import {
   targetTitle,
   toJson,
 } from './describe.js';
+import { escapeControls } from './escape.js';
 import { HTML_SCRIPT } from './html-script.js';
 import { HTML_STYLE } from './html-style.js';
 import { type Report, type RuleResult, STATUSES, type TargetReport } from './model.js';
 import { replayCommand } from './replay.js';
 
-/** Text and attribute values: the five characters that can change HTML structure. */
+/** Control characters of target texts as `\uXXXX`; line breaks and tabs are layout. */
+const shown = (text: string): string => escapeControls(text, '\n\t');
+
+/**
+ * Text and attribute values: the five characters that can change HTML structure, and control
+ * characters shown as escapes.
+ */
 export function escapeHtml(text: string): string {
-  return text
+  return shown(text)
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;')
@@ -48,16 +55,17 @@ function viewResult(report: Report, t: TargetReport, r: RuleResult): Record<stri
     level: r.level,
     status: r.status,
     runs: r.runs,
-    message: r.message,
+    message: r.message === undefined ? undefined : shown(r.message),
     baseline: r.baseline,
     casesToFailure: r.casesToFailure,
     counterexample: ce && {
       kind: ce.kind,
       json: toJson(ce.value, 2),
-      expected: describeExpected(ce),
-      actual: describeActual(ce),
+      expected: describeExpected(ce, ex),
+      actual: describeActual(ce, ex),
+      likelyCause: ce.likelyCause,
       violates: ce.violates,
-      errors: ce.errors,
+      errors: ce.errors?.map(shown),
     },
     exchange: ex && {
       request: `${ex.request.method} ${ex.request.url}`,
@@ -78,11 +86,12 @@ function view(report: Report): unknown {
       level: info.level,
       area: info.area,
       summary: info.summary,
+      keyword: info.keyword,
       ...describeSource(info.source),
     })),
     targets: report.targets.map((t) => ({
       id: t.target.id,
-      title: targetTitle(t),
+      title: shown(targetTitle(t)),
       results: t.results.map((r) => viewResult(report, t, r)),
     })),
   };
@@ -113,15 +122,23 @@ ${verdict}
 </section>`;
 }
 
+/**
+ * A short column label: a built-in id as is, a module by its file name, a command by its last
+ * word, cut to fit. The full name, version and id are in the tooltip and the card.
+ */
+export function shortLabel(id: string): string {
+  const m = /^(module|cmd):(.*)$/s.exec(id);
+  const word = m === null ? id : ((m[2] ?? '').trim().split(/\s+/).at(-1) ?? '');
+  const base = m === null ? word : `${m[1]}:${word.split(/[\\/]/).at(-1) ?? word}`;
+  return Array.from(base).length > 16 ? `${Array.from(base).slice(0, 15).join('')}…` : base;
+}
+
 function columnHead(t: TargetReport, col: number): string {
-  const version =
-    t.target.version === undefined
-      ? ''
-      : `<span class="version">${escapeHtml(t.target.version)}</span>`;
+  const full = `${targetTitle(t)} — ${t.target.id}${t.conformant ? ' — conformant' : ` — not conformant (${mustFailures(t)} MUST)`}`;
   const mark = t.conformant
-    ? '<span class="mark yes">✓ conformant</span>'
-    : '<span class="mark no">✗ not conformant</span>';
-  return `<th scope="col" data-col="${col}" title="${escapeHtml(t.target.id)}">${escapeHtml(t.target.name)}${version}${mark}</th>`;
+    ? '<span class="mark yes">✓</span>'
+    : `<span class="mark no">✗ ${mustFailures(t)}</span>`;
+  return `<th scope="col" data-col="${col}" title="${escapeHtml(full)}"><span class="tid">${escapeHtml(shortLabel(t.target.id))}</span>${mark}</th>`;
 }
 
 function matrixCell(t: TargetReport, col: number, rule: string): string {
@@ -187,6 +204,10 @@ export function renderHtml(report: Report): string {
     `finished ${report.finishedAt}`,
     ...(report.shard === undefined ? [] : [`shard ${report.shard}`]),
   ].map((m) => `<span>${escapeHtml(m)}</span>`);
+  const partial =
+    report.interrupted === true || report.notRun !== undefined
+      ? `<p class="partial">${report.interrupted === true ? 'Interrupted (Ctrl-C)' : 'Stopped early (--max-failures)'}: ${plural(report.notRun?.length ?? 0, 'rule')} not run; the results are those finished before.</p>`
+      : '';
   const legend = STATUSES.map((s) => `<li class="${s}">${STATUS_SYMBOL[s]} ${s}</li>`).join('');
   return `<!doctype html>
 <html lang="en">
@@ -203,7 +224,7 @@ export function renderHtml(report: Report): string {
 <header class="page">
 <h1>Conformance report: AT Protocol session object</h1>
 <p class="meta">${meta.join('')}</p>
-</header>
+${partial}</header>
 <main>
 <div class="cards">${report.targets.map(card).join('\n')}</div>
 <div class="toolbar">

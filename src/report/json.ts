@@ -17,7 +17,7 @@ type Child = Shape | { readonly list: Shape } | { readonly record: Shape };
 const SOURCE: Shape = { keys: ['kind', 'url', 'lexicon', 'path', 'quote'] };
 
 const RULE_INFO: Shape = {
-  keys: ['level', 'area', 'summary', 'source'],
+  keys: ['level', 'keyword', 'area', 'summary', 'source'],
   children: { source: SOURCE },
 };
 
@@ -46,7 +46,9 @@ const RESULT: Shape = {
     'baseline',
   ],
   children: {
-    counterexample: { keys: ['kind', 'value', 'expected', 'actual', 'violates', 'errors'] },
+    counterexample: {
+      keys: ['kind', 'value', 'expected', 'actual', 'violates', 'errors', 'likelyCause'],
+    },
     replay: { keys: ['seed', 'path'] },
     exchange: EXCHANGE,
   },
@@ -62,7 +64,19 @@ const TARGET: Shape = {
 };
 
 const REPORT: Shape = {
-  keys: ['tool', 'profile', 'seed', 'runs', 'startedAt', 'finishedAt', 'shard', 'rules', 'targets'],
+  keys: [
+    'tool',
+    'profile',
+    'seed',
+    'runs',
+    'startedAt',
+    'finishedAt',
+    'shard',
+    'interrupted',
+    'notRun',
+    'rules',
+    'targets',
+  ],
   children: {
     tool: { keys: ['name', 'version'] },
     rules: { record: RULE_INFO },

@@ -2,9 +2,11 @@ import {
   abbreviate,
   describeActual,
   describeExpected,
+  describeOutcome,
   describeSource,
   toJson,
 } from './describe.js';
+import { escapeControls } from './escape.js';
 import { type Report, type RuleResult, summarize, type TargetReport } from './model.js';
 import { replayCommand } from './replay.js';
 
@@ -18,7 +20,9 @@ const FORBIDDEN =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function printable(text: string): string {
-  return text.replace(FORBIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // Allowed in XML but not meant to be shown raw (ESC sequences, DEL, C1, bidi controls).
+  const shown = escapeControls(text, '\t\n\r');
+  return shown.replace(FORBIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
@@ -52,12 +56,16 @@ function details(report: Report, target: TargetReport, r: RuleResult): string {
   if (info !== undefined) {
     const src = describeSource(info.source);
     lines.push(`Rule: ${info.summary}`, `Spec: ${src.where}`);
+    if (info.keyword !== undefined) lines.push(`Keyword: ${info.keyword}`);
     if (src.quote !== undefined) lines.push(`Quote: ${src.quote}`);
   }
   if (r.message !== undefined) lines.push(`Message: ${r.message}`);
   const ce = r.counterexample;
   if (ce !== undefined) {
-    lines.push(`Expected: ${describeExpected(ce)}; actual: ${describeActual(ce)}`);
+    lines.push(
+      `Expected: ${describeExpected(ce, r.exchange)}; actual: ${describeActual(ce, r.exchange)}`,
+    );
+    if (ce.likelyCause !== undefined) lines.push(`Likely cause: ${ce.likelyCause}`);
     if (ce.violates !== undefined) lines.push(`Breaks: ${ce.violates.join(', ')}`);
     if (ce.errors !== undefined) lines.push(`Target said: ${ce.errors.join('\n')}`);
     lines.push(`Counterexample (${ce.kind}):`, toJson(ce.value, 2));
@@ -70,7 +78,7 @@ function failureMessage(r: RuleResult): string {
   if (r.message !== undefined) return abbreviate(r.message, 200);
   const ce = r.counterexample;
   if (ce === undefined) return r.status;
-  return `expected ${ce.expected ? 'accept' : 'reject'}, got ${describeActual(ce)}: ${abbreviate(toJson(ce.value), 120)}`;
+  return `${describeOutcome(ce, r.exchange)}: ${abbreviate(toJson(ce.value), 120)}`;
 }
 
 function testcase(report: Report, target: TargetReport, r: RuleResult): string {

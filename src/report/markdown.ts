@@ -1,5 +1,4 @@
 import {
-  cut,
   describeActual,
   describeExpected,
   describeSource,
@@ -8,68 +7,9 @@ import {
   targetTitle,
   toJson,
 } from './describe.js';
+import { cell, code, codeCell, fence, literal, plain, preview } from './markdown-text.js';
 import type { Report, RuleResult, TargetReport } from './model.js';
 import { replayCommand } from './replay.js';
-
-/** Control characters would vanish or break lines in prose; they are shown as `\uXXXX`. */
-function visible(text: string): string {
-  return text.replace(
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters replaced
-    /[\u0000-\u001f\u007f]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
-
-/** A table cell: `|` would end the cell and a newline the row; `<` could open HTML. */
-export function cell(text: string): string {
-  return text
-    .split(/\r\n|\r|\n/)
-    .map((line) =>
-      visible(line).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('|', '\\|'),
-    )
-    .join('<br>');
-}
-
-/** An inline code span that holds any text: the fence is longer than any backtick run inside. */
-export function code(text: string): string {
-  const shown = visible(text);
-  const longest = Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length));
-  const ticks = '`'.repeat(longest + 1);
-  const pad = shown.startsWith('`') || shown.endsWith('`') ? ' ' : '';
-  return `${ticks}${pad}${shown}${pad}${ticks}`;
-}
-
-/** A code span in a table cell: inside code `&` and `<` are literal, only `|` needs escaping. */
-function codeCell(text: string): string {
-  return code(text).replaceAll('|', '\\|');
-}
-
-/** A fenced block that no line of `body` can close early. */
-export function fence(lang: string, body: string): string {
-  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
-  const ticks = '`'.repeat(Math.max(3, longest + 1));
-  return `${ticks}${lang}\n${body}\n${ticks}`;
-}
-
-/** Text on one line outside tables (headings): newlines become spaces. */
-function plain(text: string): string {
-  return visible(text.replace(/\r\n|\r|\n/g, ' '))
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;');
-}
-
-/** A value in prose: its JSON, cut short when long; the full value goes in a block after it. */
-function preview(value: unknown): string {
-  const c = cut(toJson(value));
-  return c.cut ? `${code(c.text)} (${c.length} characters of JSON in full below)` : code(c.text);
-}
-
-/** Short one-line text inline; anything longer or multi-line as a block. */
-function literal(text: string): string {
-  if (!text.includes('\n') && text.length <= 120) return code(text);
-  const lines = text.split(/\r\n|\r|\n/).map(visible);
-  return `\n\n${fence('text', lines.join('\n'))}\n`;
-}
 
 function summaryTable(report: Report): string[] {
   const lines = [
@@ -99,6 +39,7 @@ function sourceLines(report: Report, rule: string): string[] {
   const src = describeSource(info.source);
   const place = info.source.kind === 'spec' ? `<${src.url}>` : `${code(src.where)} (<${src.url}>)`;
   const lines = [`- **Rule:** ${info.summary}`, `- **Spec:** ${place}`];
+  if (info.keyword !== undefined) lines.push(`- **Keyword:** ${info.keyword}`);
   if (src.quote !== undefined) {
     lines.push('', ...src.quote.split(/\r?\n/).map((l) => `  > ${l}`), '');
   }
@@ -116,7 +57,10 @@ function resultSection(report: Report, target: TargetReport, r: RuleResult): str
   if (r.message !== undefined) lines.push(`- **Message:** ${literal(r.message)}`);
   const ce = r.counterexample;
   if (ce !== undefined) {
-    lines.push(`- **Expected:** ${describeExpected(ce)}; **actual:** ${describeActual(ce)}`);
+    lines.push(
+      `- **Expected:** ${describeExpected(ce, r.exchange)}; **actual:** ${describeActual(ce, r.exchange)}`,
+    );
+    if (ce.likelyCause !== undefined) lines.push(`- **Likely cause:** ${plain(ce.likelyCause)}`);
     if (ce.violates !== undefined && ce.violates.length > 0) {
       lines.push(`- **Breaks:** ${ce.violates.map(code).join(', ')}`);
     }
@@ -149,19 +93,73 @@ function resultSection(report: Report, target: TargetReport, r: RuleResult): str
   return lines;
 }
 
-/** A target that never started errors on every rule for one reason: one table, not N sections. */
-function startErrorSection(report: Report, t: TargetReport, bad: readonly RuleResult[]): string[] {
+/** Rules of one group, with their level and replay command, as a table. */
+function ruleTable(report: Report, t: TargetReport, group: readonly RuleResult[]): string[] {
   return [
-    `The target could not be started, so every rule errored: ${literal(t.startError ?? '')}`,
-    '',
     '| Rule | Level | Replay |',
     '| --- | --- | --- |',
-    ...bad.map(
+    ...group.map(
       (r) =>
         `| ${codeCell(r.rule)} | ${r.level} | ${codeCell(replayCommand(report, t.target.id, r))} |`,
     ),
     '',
   ];
+}
+
+/** A target that never started errors on every rule for one reason: one table, not N sections. */
+function startErrorSection(report: Report, t: TargetReport, bad: readonly RuleResult[]): string[] {
+  return [
+    `The target could not be started, so every rule errored: ${literal(t.startError ?? '')}`,
+    '',
+    ...ruleTable(report, t, bad),
+  ];
+}
+
+/**
+ * Errors with the same message and target errors (a validator that throws on everything) are
+ * one entry naming every rule: the first one in full, then the table of all of them.
+ */
+function sameErrorSection(report: Report, t: TargetReport, group: readonly RuleResult[]): string[] {
+  const [first] = group;
+  if (first === undefined) return [];
+  const must = group.filter((r) => r.level === 'MUST').length;
+  return [
+    `#### ${STATUS_SYMBOL.error} ${group.length} rules errored the same way (${must} MUST, ${group.length - must} SHOULD)`,
+    '',
+    `- **Message:** ${literal(first.message ?? '')}`,
+    '',
+    'The first of them in full:',
+    '',
+    ...resultSection(report, t, first).map((l) => l.replace(/^####/, '#####')),
+    `All ${group.length}:`,
+    '',
+    ...ruleTable(report, t, group),
+  ];
+}
+
+const errorKey = (r: RuleResult): string =>
+  JSON.stringify([r.message ?? '', r.counterexample?.errors ?? []]);
+
+/** The failing results of a target as sections, errors with one message collapsed into one. */
+function targetSections(report: Report, t: TargetReport, bad: readonly RuleResult[]): string[] {
+  const groups = new Map<string, RuleResult[]>();
+  for (const r of bad) {
+    if (r.status !== 'error') continue;
+    const list = groups.get(errorKey(r)) ?? [];
+    list.push(r);
+    groups.set(errorKey(r), list);
+  }
+  const lines: string[] = [];
+  const shown = new Set<string>();
+  for (const r of bad) {
+    const group = r.status === 'error' ? (groups.get(errorKey(r)) ?? [r]) : [r];
+    if (group.length < 2) lines.push(...resultSection(report, t, r));
+    else if (!shown.has(errorKey(r))) {
+      shown.add(errorKey(r));
+      lines.push(...sameErrorSection(report, t, group));
+    }
+  }
+  return lines;
 }
 
 function failureSections(report: Report): string[] {
@@ -174,9 +172,31 @@ function failureSections(report: Report): string[] {
       lines.push(...startErrorSection(report, t, bad));
       continue;
     }
-    for (const r of bad) lines.push(...resultSection(report, t, r));
+    lines.push(...targetSections(report, t, bad));
   }
   return lines.length === 0 ? ['No failures and no errors.', ''] : lines;
+}
+
+/** A run stopped early (Ctrl-C or --max-failures): what it means, and the rules not run. */
+function partialNotice(report: Report): string[] {
+  const notRun = report.notRun ?? [];
+  if (report.interrupted !== true && notRun.length === 0) return [];
+  const why =
+    report.interrupted === true
+      ? '**Interrupted** (Ctrl-C): the results are those finished before it'
+      : '**Stopped early** (`--max-failures`): the results are those run until then';
+  const lines = [`${why}; ${notRun.length} rules were not run.`, ''];
+  if (notRun.length > 0) {
+    lines.push(
+      `<details><summary>${notRun.length} rules not run</summary>`,
+      '',
+      notRun.map(code).join(', '),
+      '',
+      '</details>',
+      '',
+    );
+  }
+  return lines;
 }
 
 function skipTable(report: Report): string[] {
@@ -219,6 +239,7 @@ export function renderMarkdown(report: Report): string {
     '',
     meta.join(' · '),
     '',
+    ...partialNotice(report),
     '## Summary',
     '',
     ...summaryTable(report),

@@ -18,6 +18,8 @@ export interface Counterexample {
   readonly violates?: readonly string[];
   /** The target's own error messages, when it gave any. */
   readonly errors?: readonly string[];
+  /** A short likely cause of this kind of failure, from the case family or the rule. */
+  readonly likelyCause?: string;
 }
 
 /** A live HTTP exchange behind a result, with every secret already redacted. */
@@ -83,6 +85,8 @@ export interface TargetReport {
 /** Rule metadata carried in the report, so every renderer works from the report alone. */
 export interface RuleInfo {
   readonly level: Level;
+  /** The RFC 2119 keyword of the quoted sentence (`MUST NOT`, `SHOULD`, …), or `lexicon`. */
+  readonly keyword?: string;
   readonly area: Area;
   readonly summary: string;
   readonly source: Source;
@@ -98,6 +102,10 @@ export interface Report {
   readonly finishedAt: string;
   /** `i/n` when this report is one shard of a larger run. */
   readonly shard?: string;
+  /** Set when the run was stopped by Ctrl-C: the results are those finished before it. */
+  readonly interrupted?: boolean;
+  /** Rules not run for every target, because of an interrupt or `--max-failures`. */
+  readonly notRun?: readonly string[];
   readonly rules: Readonly<Record<string, RuleInfo>>;
   readonly targets: readonly TargetReport[];
 }

@@ -3,6 +3,9 @@ import type { Report, RuleResult } from './model.js';
 /** The command users run; the package's `bin` name. */
 const CLI = 'npx atproto-conformance run';
 
+/** Where a replay writes by default, so it never replaces the report it came from. */
+export const REPLAY_OUT_DIR = 'reports/replay';
+
 /**
  * Quotes a string for POSIX shells: single quotes keep every byte literal (newlines, `$`, `\`,
  * backticks), and an embedded single quote becomes `'\''` (close, escaped quote, reopen).
@@ -22,8 +25,8 @@ function flag(name: string, value: string, quote = true): string {
 
 /**
  * The exact command that replays one result: the same target, only this rule, the seed and the
- * fast-check path of the failing case. Without a recorded replay the run's seed re-runs the rule
- * from the start. For live results the curl of the recorded exchange follows on its own line.
+ * fast-check path of the failing case, writing to its own folder. Without a recorded replay the
+ * run's seed re-runs the rule from the start. For live results the curl of the recorded exchange follows on its own line.
  */
 export function replayCommand(report: Report, targetId: string, result: RuleResult): string {
   // A live result is replayed by its HTTP exchange: `run` cannot target a server.
@@ -40,7 +43,9 @@ export function replayCommand(report: Report, targetId: string, result: RuleResu
     flag('rules', result.rule),
     flag('seed', String(seed), false),
   ];
-  if (result.replay !== undefined) parts.push(flag('path', result.replay.path));
+  if (result.replay !== undefined) {
+    parts.push(flag('path', result.replay.path), flag('out', REPLAY_OUT_DIR, false));
+  }
   const command = parts.join(' ');
   return result.exchange === undefined ? command : `${command}\n${result.exchange.curl}`;
 }

@@ -9,6 +9,8 @@ export interface ProgressEvent {
   readonly rule: string;
   readonly done: number;
   readonly total: number;
+  /** Failing (fail or error) rules so far, over every target. */
+  readonly failures?: number;
 }
 
 export interface RunOptions {
@@ -28,6 +30,10 @@ export interface RunOptions {
   readonly shrinkTimeMs?: number;
   readonly arbitraryFor: ArbitraryFor;
   readonly onProgress?: (event: ProgressEvent) => void;
+  /** On abort the run stops and returns a partial report marked `interrupted`, with `notRun`. */
+  readonly signal?: AbortSignal;
+  /** Stop after this many failing rules (fail or error), with a partial report and `notRun`. */
+  readonly maxFailures?: number;
 }
 
 export const DEFAULT_RUNS = 200;

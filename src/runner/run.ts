@@ -31,10 +31,20 @@ export function validatorRules(ruleIds?: readonly string[]): readonly Rule[] {
 
 export function ruleInfo(rules: readonly Rule[]): Record<string, RuleInfo> {
   return Object.fromEntries(
-    rules.map((r) => [
-      r.id,
-      { level: r.level, area: r.area, summary: r.summary, source: r.source },
-    ]),
+    rules.map((r) => {
+      // The catalogue's RFC 2119 keyword, once rules carry one.
+      const { keyword } = r as { keyword?: string };
+      return [
+        r.id,
+        {
+          level: r.level,
+          ...(keyword === undefined ? {} : { keyword }),
+          area: r.area,
+          summary: r.summary,
+          source: r.source,
+        },
+      ];
+    }),
   );
 }
 
@@ -69,21 +79,35 @@ export async function runConformance(
   targets.forEach((_, t) => {
     for (const rule of work(t)) users.set(rule.id, (users.get(rule.id) ?? 0) + 1);
   });
+  // A Ctrl-C (signal) or --max-failures stops before the next rule; what ran is kept.
+  let failures = 0;
+  const stopped = (): boolean =>
+    options.signal?.aborted === true ||
+    (options.maxFailures !== undefined && failures >= options.maxFailures);
 
   const reports = await Promise.all(
     targets.map(async (target, t): Promise<TargetReport> => {
       const started = Date.now();
       const mine = work(t);
       const results: RuleResult[] = [];
-      for (const rule of mine) {
+      const progress = (rule: Rule): void =>
         options.onProgress?.({
           target: target.info.id,
           rule: rule.id,
           done: results.length,
           total: mine.length,
+          failures,
         });
-        results.push(await runRule(rule, target, casesFor(rule), options));
+      for (const rule of mine) {
+        // In-process targets never leave the microtask queue: yield so a Ctrl-C can be seen.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (stopped()) break;
+        progress(rule);
+        const result = await runRule(rule, target, casesFor(rule), options);
+        results.push(result);
+        if (result.status === 'fail' || result.status === 'error') failures++;
         release(rule);
+        progress(rule);
       }
       const stderr = target.diagnostics();
       return {
@@ -120,6 +144,16 @@ export async function runConformance(
       startError: failed.error,
     });
   }
+  const notRun = rules
+    .filter((rule, ruleIndex) =>
+      reports.some(
+        (r, t) =>
+          t < targets.length &&
+          inShard(t, ruleIndex, rules.length, options.shard) &&
+          !r.results.some((x) => x.rule === rule.id),
+      ),
+    )
+    .map((r) => r.id);
   return {
     tool: { name: TOOL_NAME, version: toolVersion() },
     profile: 'atproto',
@@ -130,6 +164,8 @@ export async function runConformance(
     ...(options.shard !== undefined
       ? { shard: `${options.shard.index}/${options.shard.count}` }
       : {}),
+    ...(options.signal?.aborted === true ? { interrupted: true } : {}),
+    ...(notRun.length > 0 ? { notRun } : {}),
     rules: ruleInfo(rules),
     targets: reports,
   };

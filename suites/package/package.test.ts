@@ -11,6 +11,7 @@ import {
 } from './_consumer.js';
 import { type ExecResult, exec } from './_exec.js';
 import { consumerManifests } from './_lockfile.js';
+import { writeReadmeJestProject } from './_readme.js';
 
 /*
  * The published package, end to end: `npm pack` (which builds through `prepare`), an offline
@@ -234,6 +235,30 @@ describe('the library from the installed package', () => {
       });
       expect(out.rules).toBeGreaterThan(50);
       expect(out.results).toBeGreaterThan(10);
+    },
+    SLOW,
+  );
+
+  it(
+    "runs the README's jest snippet as written, with the tsconfig and jest config it states",
+    async () => {
+      const dir = join(project, 'readme-jest');
+      const modules = join(project, 'node_modules');
+      await writeReadmeJestProject(
+        join(root, 'README.md'),
+        dir,
+        modules,
+        join(root, 'node_modules'),
+      );
+      const jest = join(root, 'node_modules/jest/bin/jest.js');
+      const r = await exec(
+        process.execPath,
+        ['--experimental-vm-modules', jest, '--ci', '--verbose', '--watchman=false'],
+        dir,
+      );
+      expect([r.code, explain(r)]).toEqual([0, expect.any(String)]);
+      expect(r.stderr).toMatch(/handle\.length\.max \(MUST\) \[known failure\]/);
+      expect(r.stderr).toMatch(/Tests: +\d+ passed/);
     },
     SLOW,
   );

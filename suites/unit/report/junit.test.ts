@@ -125,6 +125,7 @@ describe('XML escaping', () => {
       .replace('\u0007', '\\u0007')
       .replace('\u000b', '\\u000b')
       .replace('\u001f', '\\u001f')
+      .replace('\u007f', '\\u007f') // allowed in XML, but not shown raw
       .replace('\ud800', '\\ud800')
       .replace('\ufffe', '\\ufffe')
       .replace('\uffff', '\\uffff')

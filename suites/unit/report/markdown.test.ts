@@ -1,4 +1,5 @@
-import { cell, code, fence, renderMarkdown } from '../../../src/report/markdown.js';
+import { renderMarkdown } from '../../../src/report/markdown.js';
+import { cell, code, fence } from '../../../src/report/markdown-text.js';
 import type { Report } from '../../../src/report/model.js';
 import { replayCommand } from '../../../src/report/replay.js';
 import { LIVE_ID, LONG_VALUE, NASTY_ID, NESTED_VALUE, sampleReport } from './sample-report.js';

@@ -31,7 +31,7 @@ describe('replayCommand', () => {
   it('names the target, the rule, the seed and the path', () => {
     const r = result({ replay: { seed: 7, path: '3:1:0' } });
     expect(replayCommand(report, 'reference', r)).toBe(
-      "npx atproto-conformance run --target 'reference' --rules 'handle.length.max' --seed 7 --path '3:1:0'",
+      "npx atproto-conformance run --target 'reference' --rules 'handle.length.max' --seed 7 --path '3:1:0' --out reports/replay",
     );
   });
 
@@ -51,6 +51,8 @@ describe('replayCommand', () => {
       '--seed=-5',
       '--path',
       '1',
+      '--out',
+      'reports/replay',
     ]);
   });
 
@@ -76,6 +78,8 @@ describe('replayCommand', () => {
       '1',
       '--path',
       "0:'1'",
+      '--out',
+      'reports/replay',
     ]);
   });
 

@@ -1,10 +1,17 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../src/cli.js';
 import type { Io } from '../../../src/commands/common.js';
-import type { Report, RuleInfo, RuleResult, Status } from '../../../src/report/model.js';
-import { MergeError, mergeReports } from '../../../src/runner/merge.js';
+import { MergeError, mergeReports } from '../../../src/report/merge.js';
+import type {
+  Report,
+  RuleInfo,
+  RuleResult,
+  Status,
+  TargetReport,
+} from '../../../src/report/model.js';
+import { reportProblem } from '../../../src/report/report-schema.js';
 
 // Shard reports built by hand: three rules of one target, split the way `run --shard i/3` would.
 
@@ -39,7 +46,8 @@ function report(
     startedAt: '2025-01-01T00:00:00.000Z',
     finishedAt: '2025-01-01T00:00:01.000Z',
     ...(shard === undefined ? {} : { shard }),
-    rules: Object.fromEntries(results.map((r) => [r.rule, INFO])),
+    // Like a real run, every shard lists every selected rule.
+    rules: Object.fromEntries(RULES.map((id) => [id, INFO])),
     targets: [
       {
         target: { id: target, name: target },
@@ -133,8 +141,43 @@ describe('mergeReports', () => {
   it('refuses reports of different seeds, even a complete set of shards', () => {
     const other = { ...shard(2), seed: 9 };
     expect(mergeError([shard(1), other, shard(3)], ['a', 'b', 'c'])).toBe(
-      'b comes from a different run than a (seed 9 vs 1, runs 5 vs 5)',
+      'b differs from a in seed (9 vs 1)',
     );
+  });
+
+  it.each<[string, (r: Report) => Report, RegExp]>([
+    [
+      'tool version',
+      (r) => ({ ...r, tool: { ...r.tool, version: '9.9.9' } }),
+      /in tool version \(9\.9\.9 vs 0\.0\.0\)/,
+    ],
+    ['runs', (r) => ({ ...r, runs: 7 }), /in runs \(7 vs 5\)/],
+    [
+      'rules',
+      (r) => ({ ...r, rules: { ...r.rules, 'r.four': INFO } }),
+      /in rules \(4 vs 3: it has r\.four\)/,
+    ],
+    [
+      'targets',
+      (r) => ({
+        ...r,
+        targets: r.targets.map((t) => ({ ...t, target: { id: 'zod', name: 'zod' } })),
+      }),
+      /in targets \(zod vs reference\)/,
+    ],
+  ])('refuses shards that differ in %s, naming the file', (_what, change, message) => {
+    expect(mergeError([shard(1), change(shard(2)), shard(3)], ['a', 'b', 'c'])).toMatch(
+      new RegExp(`^b differs from a ${message.source}`),
+    );
+  });
+
+  it('refuses interrupted and --max-failures reports', () => {
+    expect(
+      mergeError([shard(1), { ...shard(2), interrupted: true }, shard(3)], ['a', 'b', 'c']),
+    ).toBe('b is from an interrupted run (Ctrl-C): run it again in full');
+    expect(
+      mergeError([shard(1), shard(2), { ...shard(3), notRun: ['r.three'] }], ['a', 'b', 'c']),
+    ).toBe('c is a partial run (--max-failures): 1 rules were not run');
   });
 
   it('merges unsharded reports of different targets', () => {
@@ -160,6 +203,54 @@ describe('mergeReports', () => {
 });
 
 describe('merge command', () => {
+  async function mergeFiles(
+    contents: readonly unknown[],
+  ): Promise<{ code: number; err: string; files: string[] }> {
+    const dir = await mkdtemp(join(tmpdir(), 'merge-'));
+    try {
+      const files = contents.map((_, i) => join(dir, `r${i}.json`));
+      await Promise.all(files.map((f, i) => writeFile(f, JSON.stringify(contents[i]))));
+      const err: string[] = [];
+      const io: Io = { stdout: () => {}, stderr: (t) => err.push(t), env: {}, stderrIsTTY: false };
+      const code = await main(['merge', ...files, '--out', join(dir, 'out'), '-q'], io);
+      return { code, err: err.join(''), files };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('refuses, in one line, any file that is not a report.json of this tool', async () => {
+    const t = shard(2).targets[0] as TargetReport;
+    const badStatus = {
+      ...shard(2),
+      targets: [{ ...t, results: [{ ...t.results[0], status: 'maybe' }] }],
+    };
+    for (const [bad, why] of [
+      [
+        { ...shard(2), results: 'x' },
+        /the report must NOT have additional properties \("results"\)/,
+      ],
+      [{ ...shard(2), targets: [{ ...t, results: 'x' }] }, /\/targets\/0\/results must be array/],
+      [
+        badStatus,
+        /\/targets\/0\/results\/0\/status must be equal to one of the allowed values \("pass", "fail", "error", "skip"\)/,
+      ],
+      [{ ...shard(2), seed: 2 ** 32 }, /\/seed must be <= 4294967295/],
+      [[], /the report must be object/],
+    ] as const) {
+      const { code, err, files } = await mergeFiles([shard(1), bad, shard(3)]);
+      expect([code, err]).toEqual([2, expect.stringMatching(why)]);
+      expect(err).toContain(`${files[1]} is not a report.json of this tool`);
+      expect(err.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('validates the reports the tool writes: the sample report passes the schema', async () => {
+    const sample = JSON.parse(await readFile('reports/sample/report.json', 'utf8'));
+    expect(reportProblem(sample)).toBeUndefined();
+    expect(reportProblem(shard(1))).toBeUndefined();
+  });
+
   it('turns an incomplete set of shards into a usage error naming the files', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'merge-'));
     try {

@@ -4,8 +4,7 @@ import {
   type RuleResult,
   summarize,
   type TargetReport,
-} from '../report/model.js';
-import { parseShard } from './shard.js';
+} from './model.js';
 
 export class MergeError extends Error {
   override readonly name = 'MergeError';
@@ -16,7 +15,8 @@ const MAX_NAMED = 10;
 
 /**
  * Joins shard reports (`run --shard i/n`) into one. The shards must come from the same run
- * settings (seed, runs) and form a complete set: if any report is a shard, all are, of the same
+ * settings (tool version, seed, runs, rules, and for shards the targets), be complete (not
+ * interrupted, not cut short by --max-failures) and form a complete set: if any report is a shard, all are, of the same
  * n, and 1/n to n/n each appear once. Reports of plain runs (no shard) may be merged too, e.g.
  * runs of different targets. Results are put back in catalogue order, and summaries and verdicts
  * are recomputed, so merging every shard gives the same verdicts as a single run. `names` (file
@@ -30,10 +30,10 @@ export function mergeReports(
   if (first === undefined) throw new MergeError('nothing to merge');
   const nameOf = (i: number): string => names[i] ?? `report ${i + 1}`;
   reports.forEach((r, i) => {
-    if (r.seed !== first.seed || r.runs !== first.runs) {
-      throw new MergeError(
-        `${nameOf(i)} comes from a different run than ${nameOf(0)} (seed ${r.seed} vs ${first.seed}, runs ${r.runs} vs ${first.runs})`,
-      );
+    checkComplete(r, nameOf(i));
+    const difference = differs(first, r, first.shard !== undefined);
+    if (difference !== undefined) {
+      throw new MergeError(`${nameOf(i)} differs from ${nameOf(0)} in ${difference}`);
     }
   });
   checkShards(reports, nameOf);
@@ -88,6 +88,55 @@ export function mergeReports(
   };
 }
 
+/** A report stopped early has rules missing: merged, they would read as a complete run. */
+function checkComplete(r: Report, name: string): void {
+  if (r.interrupted === true) {
+    throw new MergeError(`${name} is from an interrupted run (Ctrl-C): run it again in full`);
+  }
+  if (r.notRun !== undefined && r.notRun.length > 0) {
+    throw new MergeError(
+      `${name} is a partial run (--max-failures): ${r.notRun.length} rules were not run`,
+    );
+  }
+}
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** How two reports' run settings differ, or undefined when they could come from one run. */
+function differs(a: Report, b: Report, sharded: boolean): string | undefined {
+  if (a.tool.version !== b.tool.version) {
+    return `tool version (${b.tool.version} vs ${a.tool.version})`;
+  }
+  if (a.seed !== b.seed) return `seed (${b.seed} vs ${a.seed})`;
+  if (a.runs !== b.runs) return `runs (${b.runs} vs ${a.runs})`;
+  const rulesA = Object.keys(a.rules);
+  const rulesB = Object.keys(b.rules);
+  if (!sameList([...rulesA].sort(), [...rulesB].sort())) {
+    const only = rulesB.filter((r) => !rulesA.includes(r));
+    const missing = rulesA.filter((r) => !rulesB.includes(r));
+    const parts = [
+      ...(only.length > 0 ? [`it has ${only.slice(0, 3).join(', ')}`] : []),
+      ...(missing.length > 0 ? [`it lacks ${missing.slice(0, 3).join(', ')}`] : []),
+    ];
+    return `rules (${rulesB.length} vs ${rulesA.length}: ${parts.join('; ')})`;
+  }
+  // Every shard of one run lists every target; plain runs of different targets may be joined.
+  const targetsA = a.targets.map((t) => t.target.id);
+  const targetsB = b.targets.map((t) => t.target.id);
+  if (sharded && !sameList(targetsA, targetsB)) {
+    return `targets (${targetsB.join(', ')} vs ${targetsA.join(', ')})`;
+  }
+  return undefined;
+}
+
+/** The `i/n` label of a shard report as numbers, or undefined when it is not one. */
+function shardOf(label: string | undefined): { index: number; count: number } | undefined {
+  if (label === undefined || !/^\d+\/\d+$/.test(label)) return undefined;
+  const [index = 0, count = 0] = label.split('/').map(Number);
+  return index >= 1 && index <= count ? { index, count } : undefined;
+}
+
 /** Throws unless the reports are all unsharded, or exactly the shards 1/n to n/n of one split. */
 function checkShards(reports: readonly Report[], nameOf: (i: number) => string): void {
   const plain = reports.flatMap((r, i) => (r.shard === undefined ? [nameOf(i)] : []));
@@ -98,7 +147,7 @@ function checkShards(reports: readonly Report[], nameOf: (i: number) => string):
     );
   }
   const shards = reports.map((r, i) => {
-    const s = parseShard(r.shard ?? '');
+    const s = shardOf(r.shard);
     if (s === undefined)
       throw new MergeError(`${nameOf(i)} has a malformed shard ${JSON.stringify(r.shard)}`);
     return s;
