@@ -122,8 +122,14 @@ export class WorkerTarget implements Target {
       };
       const timer = setTimeout(() => fail(`not loaded within ${startTimeout} ms`), startTimeout);
       worker.on('message', (message: FromWorker) => {
-        if (message.type === 'verdicts') return this.onVerdicts(thread, message.first, message);
-        if (message.type === 'failed') return fail(message.message);
+        if (message.type === 'verdicts') {
+          this.onVerdicts(thread, message.first, message);
+          return;
+        }
+        if (message.type === 'failed') {
+          fail(message.message);
+          return;
+        }
         clearTimeout(timer);
         thread.ready = true;
         // Later starts keep the first identity: the report describes one implementation.
@@ -189,10 +195,19 @@ export class WorkerTarget implements Target {
   }
 
   private pump(): void {
-    if (this.closing || this.queueHead >= this.queue.length) return this.idle();
-    if (this.exhausted) return this.failQueued(this.exhaustedMessage());
+    if (this.closing || this.queueHead >= this.queue.length) {
+      this.idle();
+      return;
+    }
+    if (this.exhausted) {
+      this.failQueued(this.exhaustedMessage());
+      return;
+    }
     const thread = this.thread;
-    if (thread === undefined) return this.restart();
+    if (thread === undefined) {
+      this.restart();
+      return;
+    }
     if (!thread.ready) return;
     thread.worker.ref();
     while (this.queueHead < this.queue.length && this.inFlight.size < MAX_IN_FLIGHT) {
