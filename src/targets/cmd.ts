@@ -66,9 +66,16 @@ interface Job {
   readonly kind: ValidatorKind;
   readonly valueJson: string;
   readonly resolve: (verdict: Verdict) => void;
+  /** The batch it came in: its answers are handed over together (see scheduleSettle). */
+  readonly batch: { waiting: number };
   /** When the request times out (ms since the epoch), and the process it was sent to. */
   deadline?: number;
   proc?: HarnessProcess;
+}
+
+interface Answered {
+  readonly job: Job;
+  verdict: Verdict;
 }
 
 const errored = (message: string): Verdict => ({ outcome: 'errored', message });
@@ -91,6 +98,12 @@ export class CmdTarget implements Target {
   private nextSeq = 1;
   private waitingDrain = false;
   private pumpScheduled = false;
+  /** Answer lines read so far: a late watchdog waits while they keep coming. */
+  private linesRead = 0;
+  private lastAnswerAt = 0;
+  /** Answers read but not handed over yet (see scheduleSettle). */
+  private readonly answered = new Map<number, Answered>();
+  private settleScheduled = false;
 
   constructor(
     private readonly spec: string,
@@ -141,13 +154,14 @@ export class CmdTarget implements Target {
   }
 
   validate(kind: ValidatorKind, value: unknown): Promise<Verdict> {
-    const pending = this.enqueue(kind, value);
+    const pending = this.enqueue(kind, value, { waiting: 0 });
     this.schedulePump();
     return pending;
   }
 
   validateBatch(requests: readonly ValidationRequest[]): Promise<Verdict[]> {
-    const pending = requests.map(({ kind, value }) => this.enqueue(kind, value));
+    const batch = { waiting: 0 };
+    const pending = requests.map(({ kind, value }) => this.enqueue(kind, value, batch));
     this.schedulePump();
     return Promise.all(pending);
   }
@@ -165,7 +179,11 @@ export class CmdTarget implements Target {
     for (const seq of [...this.inFlight.keys()]) this.finish(seq, errored('the target was closed'));
   }
 
-  private enqueue(kind: ValidatorKind, value: unknown): Promise<Verdict> {
+  private enqueue(
+    kind: ValidatorKind,
+    value: unknown,
+    batch: { waiting: number },
+  ): Promise<Verdict> {
     if (this.closing) return Promise.resolve(errored('the target is closed'));
     if (!this.info.kinds.includes(kind)) {
       return Promise.resolve({
@@ -184,7 +202,8 @@ export class CmdTarget implements Target {
     }
     if (this.exhausted) return Promise.resolve(errored(this.exhaustedMessage()));
     return new Promise<Verdict>((resolve) => {
-      this.queue.push({ kind, valueJson, resolve });
+      batch.waiting++;
+      this.queue.push({ kind, valueJson, resolve, batch });
     });
   }
 
@@ -272,6 +291,7 @@ export class CmdTarget implements Target {
 
   private onLine(proc: HarnessProcess, line: string): void {
     if (proc !== this.proc) return;
+    this.linesRead++;
     let answer: unknown;
     try {
       answer = JSON.parse(line);
@@ -281,19 +301,57 @@ export class CmdTarget implements Target {
     }
     const seq = answerSeq(answer);
     const job = seq === undefined ? undefined : this.inFlight.get(seq);
+    if (seq !== undefined && job === undefined && this.answered.has(seq)) {
+      this.answeredAgain(seq, answer as Record<string, unknown>, line);
+      return;
+    }
     if (seq === undefined || job === undefined) {
       const what =
         seq === undefined ? 'an answer without a valid seq' : `an answer with seq ${seq}`;
       this.misfit(seq, `wrote ${what}`, line);
       return;
     }
+    this.lastAnswerAt = Date.now();
+    this.finish(seq, this.verdictOf(answer, line));
+  }
+
+  private verdictOf(answer: unknown, line: string): Verdict {
     const verdict = readAnswer(answer as Record<string, unknown>);
-    this.finish(
-      seq,
-      typeof verdict === 'string'
-        ? errored(`malformed answer (${verdict}): ${preview(line)}`)
-        : verdict,
+    return typeof verdict === 'string'
+      ? errored(`malformed answer (${verdict}): ${preview(line)}`)
+      : verdict;
+  }
+
+  /**
+   * A second answer to a request whose answer is not handed over yet: the same answer is only
+   * noted; a different one makes the request errored, saying both.
+   */
+  private answeredAgain(seq: number, answer: Record<string, unknown>, line: string): void {
+    const first = this.answered.get(seq) as Answered;
+    const again = this.verdictOf(answer, line);
+    this.note(`the harness answered seq ${seq} twice: ${preview(line)}`);
+    if (first.verdict.outcome === again.outcome) return;
+    first.verdict = errored(
+      `the harness answered seq ${seq} twice, differently (${first.verdict.outcome}, then ${again.outcome}): ${preview(line)}`,
     );
+  }
+
+  /*
+   * Answers are handed over by batch, once every request of the batch is answered and the lines
+   * read with the last answer are handled (setImmediate runs after pending pipe data): a harness
+   * that contradicts itself within a batch is caught.
+   */
+  private scheduleSettle(): void {
+    if (this.settleScheduled) return;
+    this.settleScheduled = true;
+    setImmediate(() => {
+      this.settleScheduled = false;
+      for (const [seq, { job, verdict }] of this.answered) {
+        if (job.batch.waiting > 0) continue;
+        this.answered.delete(seq);
+        job.resolve(verdict);
+      }
+    });
   }
 
   /**
@@ -315,13 +373,19 @@ export class CmdTarget implements Target {
   /*
    * One timer watches every request: requests are in flight in the order they were sent and all
    * have the same timeout, so only the oldest can be the next to expire. (A timer per request
-   * costs more than the rest of the bookkeeping on a pipelined run.)
+   * costs more than the rest of the bookkeeping on a pipelined run.) A harness answering a deep
+   * pipeline one by one gets `timeoutMs` per answer: the oldest request's clock starts no earlier
+   * than the harness's last answer.
    */
+  private deadlineOf(job: Job): number {
+    return Math.max(job.deadline ?? Date.now(), this.lastAnswerAt + this.options.timeoutMs);
+  }
+
   private armWatchdog(): void {
     if (this.watchdog !== undefined) return;
     const oldest = this.inFlight.values().next();
     if (oldest.done === true) return;
-    const delay = Math.max(0, (oldest.value.deadline ?? Date.now()) - Date.now());
+    const delay = Math.max(0, this.deadlineOf(oldest.value) - Date.now());
     this.watchdog = setTimeout(() => {
       this.watchdog = undefined;
       this.checkDeadlines();
@@ -338,10 +402,21 @@ export class CmdTarget implements Target {
     const first = this.inFlight.entries().next();
     if (first.done === true) return;
     const [seq, job] = first.value;
-    if (job.deadline !== undefined && job.proc !== undefined && job.deadline <= Date.now()) {
-      this.onTimeout(job.proc, seq);
+    if (job.deadline === undefined || job.proc === undefined || this.deadlineOf(job) > Date.now()) {
+      this.armWatchdog();
+      return;
     }
-    this.armWatchdog();
+    // The timer may fire late (a busy runner): read what the harness already wrote first.
+    // Pipe data waiting is handled before setImmediate callbacks; go on while lines come in.
+    const proc = job.proc;
+    const lines = this.linesRead;
+    setImmediate(() => {
+      if (this.linesRead !== lines && this.inFlight.has(seq)) this.checkDeadlines();
+      else {
+        this.onTimeout(proc, seq);
+        this.armWatchdog();
+      }
+    });
   }
 
   private onTimeout(proc: HarnessProcess, seq: number): void {
@@ -368,7 +443,9 @@ export class CmdTarget implements Target {
     if (job === undefined) return;
     this.inFlight.delete(seq);
     if (this.inFlight.size === 0) this.disarmWatchdog();
-    job.resolve(verdict);
+    this.answered.set(seq, { job, verdict });
+    job.batch.waiting--;
+    if (job.batch.waiting === 0) this.scheduleSettle();
     this.schedulePump();
   }
 
@@ -376,7 +453,12 @@ export class CmdTarget implements Target {
     const jobs = this.queue.slice(this.queueHead);
     this.queue = [];
     this.queueHead = 0;
-    for (const job of jobs) job.resolve(errored(message));
+    for (const job of jobs) {
+      job.resolve(errored(message));
+      job.batch.waiting--;
+    }
+    // Their batches may now be complete.
+    if (this.answered.size > 0) this.scheduleSettle();
   }
 
   private exhaustedMessage(): string {

@@ -205,7 +205,17 @@ describe('cmd: target, broken harnesses', () => {
     expect([verdicts[0], ...verdicts.slice(2)]).toEqual(
       ['ok1', 'repeat', 'ok2', 'no3', 'ok4'].map(expectedFor),
     );
-    expect(target.diagnostics()).toMatch(/an answer with seq 3/);
+    expect(target.diagnostics()).toMatch(/answered seq 3 twice/);
+  });
+
+  it('an answer contradicted at once (true, then false for one seq) is errored, saying why', async () => {
+    const target = await start(fauxCmd('unknown-seq'));
+    const verdicts = await target.validateBatch(handles('ok1', 'contradict', 'repeat', 'no2'));
+    expect(verdicts[1]).toEqual({
+      outcome: 'errored',
+      message: expect.stringMatching(/answered seq 2 twice, differently \(valid, then invalid\)/),
+    });
+    expect([verdicts[0], ...verdicts.slice(2)]).toEqual(['ok1', 'repeat', 'no2'].map(expectedFor));
   });
 
   it('restart budget: once spent, requests are errored at once without hanging', async () => {
