@@ -5,6 +5,7 @@ import type { Report } from '../report/model.js';
 import { type Format, parseFormats, writeReports } from '../report/write.js';
 import { applyBaseline, BaselineError, baselineFrom, parseBaseline } from '../runner/baseline.js';
 import { DEFAULT_RUNS } from '../runner/options.js';
+import { ReplayError } from '../runner/replay.js';
 import { type FailedStart, runConformance } from '../runner/run.js';
 import { parseShard } from '../runner/shard.js';
 import type { RuleId } from '../spec/rules/index.js';
@@ -137,7 +138,10 @@ export const command: Command = {
           ...(progress !== undefined ? { onProgress: progress.update } : {}),
         },
         failed,
-      );
+      ).catch((err: unknown) => {
+        // A --path that names no case: the command is wrong (exit 2), not the target.
+        throw err instanceof ReplayError ? new UsageError(err.message) : err;
+      });
       progress?.done();
 
       let code: number = report.targets.every((t) => t.conformant) ? EXIT.ok : EXIT.notConformant;

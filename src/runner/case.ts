@@ -1,3 +1,5 @@
+import type { RuleId } from '../spec/rules/index.js';
+import type { Kind } from '../spec/rules/types.js';
 import type { Verdict } from '../targets/types.js';
 
 /**
@@ -5,10 +7,12 @@ import type { Verdict } from '../targets/types.js';
  * accepted, and the rules it breaks (empty for a valid value).
  */
 export interface LabelledCase {
-  readonly kind: string;
+  readonly kind: Kind;
   readonly value: unknown;
   readonly valid: boolean;
-  readonly violates: readonly string[];
+  readonly violates: readonly RuleId[];
+  /** A short likely-cause text for the case family, shown with a failure. */
+  readonly cause?: string;
 }
 
 /** How one verdict compares with the expected answer. */

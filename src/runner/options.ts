@@ -1,12 +1,13 @@
 import type fc from 'fast-check';
+import type { RuleId } from '../spec/rules/index.js';
 import type { LabelledCase } from './case.js';
 
 /** Where the generated cases of each rule come from (the generators, or a test's own). */
-export type ArbitraryFor = (ruleId: string) => fc.Arbitrary<LabelledCase>;
+export type ArbitraryFor = (ruleId: RuleId) => fc.Arbitrary<LabelledCase>;
 
 export interface ProgressEvent {
   readonly target: string;
-  readonly rule: string;
+  readonly rule: RuleId;
   readonly done: number;
   readonly total: number;
 }

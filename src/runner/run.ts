@@ -6,7 +6,7 @@ import {
   summarize,
   type TargetReport,
 } from '../report/model.js';
-import { RULES, type Rule, VALIDATOR_KINDS } from '../spec/rules/index.js';
+import { RULES, type Rule, type RuleId, VALIDATOR_KINDS } from '../spec/rules/index.js';
 import type { Target } from '../targets/types.js';
 import { TOOL_NAME, toolVersion } from '../version.js';
 import type { RunOptions } from './options.js';
@@ -20,7 +20,7 @@ export interface FailedStart {
 }
 
 /** The rules a validator run covers: everything but the live-only rules. */
-export function validatorRules(ruleIds?: readonly string[]): readonly Rule[] {
+export function validatorRules(ruleIds?: readonly string[]): readonly Rule<RuleId>[] {
   const wanted = ruleIds === undefined ? undefined : new Set(ruleIds);
   return RULES.filter(
     (r) =>
@@ -29,7 +29,7 @@ export function validatorRules(ruleIds?: readonly string[]): readonly Rule[] {
   );
 }
 
-export function ruleInfo(rules: readonly Rule[]): Record<string, RuleInfo> {
+export function ruleInfo(rules: readonly Rule<RuleId>[]): Record<string, RuleInfo> {
   return Object.fromEntries(
     rules.map((r) => [
       r.id,
@@ -52,7 +52,7 @@ export async function runConformance(
   // Cases are generated once per rule and dropped when the last target has used them.
   const shared = new Map<string, { cases: SharedCases; users: number }>();
   const users = new Map<string, number>();
-  const casesFor = (rule: Rule): SharedCases => {
+  const casesFor = (rule: Rule<RuleId>): SharedCases => {
     let s = shared.get(rule.id);
     if (s === undefined) {
       s = { cases: shareCases(rule, options), users: users.get(rule.id) ?? 1 };
@@ -60,11 +60,11 @@ export async function runConformance(
     }
     return s.cases;
   };
-  const release = (rule: Rule): void => {
+  const release = (rule: Rule<RuleId>): void => {
     const s = shared.get(rule.id);
     if (s !== undefined && --s.users <= 0) shared.delete(rule.id);
   };
-  const work = (targetIndex: number): Rule[] =>
+  const work = (targetIndex: number): Rule<RuleId>[] =>
     rules.filter((_, ruleIndex) => inShard(targetIndex, ruleIndex, rules.length, options.shard));
   targets.forEach((_, t) => {
     for (const rule of work(t)) users.set(rule.id, (users.get(rule.id) ?? 0) + 1);

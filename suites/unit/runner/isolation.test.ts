@@ -21,7 +21,7 @@ const OPTIONS = {
   seed: 11,
   runs: 40,
   ruleIds: RULES,
-  arbitraryFor: (id: string) => caseArbitrary(id as RuleId),
+  arbitraryFor: (id: RuleId) => caseArbitrary(id),
 };
 
 /** What a verdict is made of, without timings. */
@@ -29,7 +29,7 @@ function verdicts(results: readonly RuleResult[]): unknown[] {
   return results.map((r) => [r.rule, r.status, r.runs, r.message, r.counterexample]);
 }
 
-async function certify(specs: readonly string[]): Promise<RuleResult[][]> {
+async function certify(specs: readonly string[]): Promise<(readonly RuleResult[])[]> {
   const targets: Target[] = [];
   try {
     for (const spec of specs) {
