@@ -9,6 +9,7 @@ import { ReplayError } from '../runner/replay.js';
 import { type FailedStart, runConformance } from '../runner/run.js';
 import { parseShard } from '../runner/shard.js';
 import type { RuleId } from '../spec/rules/index.js';
+import { isEnvName } from '../targets/harness-env.js';
 import { createTarget } from '../targets/index.js';
 import { DEFAULT_TIMEOUT_MS, type Target, TargetStartError } from '../targets/types.js';
 import { exportCounterexamples } from '../vectors/counterexamples.js';
@@ -38,6 +39,7 @@ const OPTIONS = {
   format: { type: 'string' },
   shard: { type: 'string' },
   'no-examples': { type: 'boolean' },
+  'pass-env': { type: 'string', multiple: true },
   quiet: { type: 'boolean', short: 'q' },
 } as const;
 
@@ -59,7 +61,9 @@ Options:
       --seed N            fast-check seed (default: random; printed and stored in the report)
       --rules GLOB        only rules matching the glob(s), comma-separated (e.g. 'handle.*,did.length.*')
       --path P            replay one recorded case (with --seed and --rules from a report)
-      --timeout-ms N      per-request timeout for cmd: and async module targets (default ${DEFAULT_TIMEOUT_MS})
+      --timeout-ms N      per-request timeout for every target (default ${DEFAULT_TIMEOUT_MS})
+      --pass-env NAME     pass this environment variable to cmd: harnesses too (repeatable); they
+                          get only PATH, HOME, the locale, TMPDIR/TEMP/TMP and TZ otherwise
       --baseline FILE     known failures ({"version":1,"knownFailures":[{"target","rule","reason"}]}):
                           the exit code then reflects only new failures and fixed ones
       --write-baseline F  write the current failures as a baseline file
@@ -108,12 +112,18 @@ export const command: Command = {
       }
     }
 
+    const passEnv = values['pass-env'] ?? [];
+    for (const name of passEnv) {
+      if (!isEnvName(name))
+        throw new UsageError(`--pass-env takes a variable name, got ${JSON.stringify(name)}`);
+    }
+
     const targets: Target[] = [];
     const failed: FailedStart[] = [];
     try {
       for (const spec of specs) {
         try {
-          targets.push(await createTarget(spec, { timeoutMs }));
+          targets.push(await createTarget(spec, { timeoutMs, passEnv }));
         } catch (err) {
           if (!(err instanceof TargetStartError)) throw err;
           io.stderr(`atproto-conformance run: ${err.message}\n`);

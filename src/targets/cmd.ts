@@ -2,6 +2,7 @@ import { encodeValue } from '../harness/encode-value.js';
 import { answerSeq, encodeValidate, peekSeq, preview, readAnswer } from '../harness/protocol.js';
 import type { ValidatorKind } from '../spec/rules/types.js';
 import { CommandLineError, splitCommandLine } from './command-line.js';
+import { harnessEnv } from './harness-env.js';
 import { HarnessProcess, type Trace } from './harness-process.js';
 import { TextTail } from './text-tail.js';
 import {
@@ -39,8 +40,10 @@ export interface CmdTargetOptions extends TargetOptions {
   /** Time the program gets to exit after `stop` before it is killed (default 1 s). */
   readonly stopGraceMs?: number;
   readonly cwd?: string;
-  /** The program's environment (default: the runner's, minus variables named like secrets). */
+  /** The program's environment (default: the allowlist of harness-env.ts). */
   readonly env?: NodeJS.ProcessEnv;
+  /** More variables of the runner's environment to pass on (`--pass-env NAME`). */
+  readonly passEnv?: readonly string[];
   /** Sees every protocol line, both ways (for debugging and transcripts). */
   readonly trace?: Trace;
 }
@@ -50,17 +53,6 @@ export const DEFAULT_MAX_RESTARTS = 10;
 const STDERR_KEEP_CHARS = 64 * 1024;
 /** Requests are written in chunks of about this size, waiting for 'drain' when stdin is full. */
 const CHUNK_CHARS = 64 * 1024;
-
-/** Names of environment variables that hold secrets by convention. */
-const SECRET_NAME = /PASSWORD|SECRET|TOKEN|JWT/i;
-
-/**
- * The runner's environment minus variables named like secrets (ATPROTO_PASSWORD for live runs):
- * a harness needs none, and one that logs its environment would put them in the report.
- */
-export function harnessEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !SECRET_NAME.test(name)));
-}
 
 interface Job {
   readonly kind: ValidatorKind;
@@ -130,7 +122,7 @@ export class CmdTarget implements Target {
     const proc: HarnessProcess = new HarnessProcess({
       argv: this.argv,
       cwd: this.options.cwd,
-      env: this.options.env ?? harnessEnv(),
+      env: this.options.env ?? harnessEnv(process.env, this.options.passEnv),
       trace: this.options.trace,
       onStderr: (text) => this.log.append(text),
       onLine: (line) => this.onLine(proc, line),
