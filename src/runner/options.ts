@@ -28,6 +28,13 @@ export interface RunOptions {
   /** Upper bound on time spent shrinking one counterexample. */
   readonly shrinkTimeMs?: number;
   readonly arbitraryFor: ArbitraryFor;
+  /**
+   * On abort the run stops at once: requests in flight are abandoned (the caller closes the
+   * targets) and the report holds the results so far, `interrupted: true`, and `notRun`.
+   */
+  readonly signal?: AbortSignal;
+  /** Stop after this many failing results (fail or error); the report then lists `notRun`. */
+  readonly maxFailures?: number;
   readonly onProgress?: (event: ProgressEvent) => void;
 }
 

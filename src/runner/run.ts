@@ -12,6 +12,7 @@ import { TOOL_NAME, toolVersion } from '../version.js';
 import type { RunOptions } from './options.js';
 import { runRule, type SharedCases, shareCases } from './rule-run.js';
 import { inShard } from './shard.js';
+import { StopSignal } from './stop.js';
 
 /** A target that could not be started: it still gets a column in the report. */
 export interface FailedStart {
@@ -70,19 +71,24 @@ export async function runConformance(
     for (const rule of work(t)) users.set(rule.id, (users.get(rule.id) ?? 0) + 1);
   });
 
+  const stop = new StopSignal(options);
   const reports = await Promise.all(
     targets.map(async (target, t): Promise<TargetReport> => {
       const started = Date.now();
       const mine = work(t);
       const results: RuleResult[] = [];
       for (const rule of mine) {
+        if (stop.stopped) break;
         options.onProgress?.({
           target: target.info.id,
           rule: rule.id,
           done: results.length,
           total: mine.length,
         });
-        results.push(await runRule(rule, target, casesFor(rule), options));
+        const result = await stop.race(runRule(rule, target, casesFor(rule), options));
+        if (result === undefined) break;
+        results.push(result);
+        stop.count(result);
         release(rule);
       }
       const stderr = target.diagnostics();
@@ -120,7 +126,16 @@ export async function runConformance(
       startError: failed.error,
     });
   }
+  stop.dispose();
+  const notRun = rules
+    .filter((rule) =>
+      targets.some(
+        (_, t) => work(t).includes(rule) && !reports[t]?.results.some((r) => r.rule === rule.id),
+      ),
+    )
+    .map((rule) => rule.id);
   return {
+    ...(stop.stopped ? { interrupted: stop.interrupted, notRun } : {}),
     tool: { name: TOOL_NAME, version: toolVersion() },
     profile: 'atproto',
     seed: options.seed,
