@@ -12,15 +12,15 @@ import {
   type ValidatorKind,
 } from '../src/spec/rules/index.js';
 import type { SessionKind } from '../src/spec/session.js';
-import { did } from './did.js';
-import { handle } from './handle.js';
+import { did } from './_internals/did.js';
+import { handle } from './_internals/handle.js';
+import type { JsonValue, Labelled } from './_internals/types.js';
 import { coherenceRules, incoherentSession } from './incoherentSession.js';
 import { type DidRejectRuleId, invalidDid } from './invalidDid.js';
 import { invalidDidPolicy } from './invalidDidPolicy.js';
 import { type HandleRejectRuleId, invalidHandle } from './invalidHandle.js';
 import { invalidSession, type SessionRejectRuleId } from './invalidSession.js';
 import { session } from './session.js';
-import type { JsonValue, Labelled } from './types.js';
 
 export type { JsonValue };
 

@@ -1,6 +1,6 @@
 import type fc from 'fast-check';
 import { buildDidDoc, didDocParams } from './_internals/didDocParts.js';
-import type { JsonObject } from './types.js';
+import type { JsonObject } from './_internals/types.js';
 
 /** @public */
 export interface DidDocConstraints {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { COHERENCE_RULES, type CoherenceRuleId } from '../src/spec/rules/index.js';
 import type { SessionKind } from '../src/spec/session.js';
 import { INCOHERENT_SESSION_CASES } from './_internals/incoherentSessionCases.js';
-import type { Labelled } from './types.js';
+import type { Labelled } from './_internals/types.js';
 
 /** @public */
 export interface IncoherentSessionConstraints {

@@ -3,12 +3,26 @@
  * valid by construction; invalid ones carry the IDs of the rules they break.
  */
 
+export { DID_TRAITS, type DidConstraints, type DidTrait, did } from './_internals/did.js';
+export { email } from './_internals/email.js';
+export {
+  HANDLE_TRAITS,
+  type HandleConstraints,
+  type HandleTrait,
+  handle,
+} from './_internals/handle.js';
+export { opaqueToken } from './_internals/opaqueToken.js';
+export {
+  KNOWN_STATUSES,
+  OTHER_ACCOUNT_STATUSES,
+  type StatusConstraints,
+  status,
+} from './_internals/status.js';
+export { token } from './_internals/token.js';
+export type { JsonObject, JsonValue, Labelled } from './_internals/types.js';
 export { accessToken, type TokenConstraints } from './accessToken.js';
 export { type Case, caseArbitrary, isValidatorCase, RULE_ARBITRARIES } from './byRule.js';
-export { DID_TRAITS, type DidConstraints, type DidTrait, did } from './did.js';
 export { type DidDocConstraints, didDoc } from './didDoc.js';
-export { email } from './email.js';
-export { HANDLE_TRAITS, type HandleConstraints, type HandleTrait, handle } from './handle.js';
 export {
   coherenceRules,
   type IncoherentSessionConstraints,
@@ -33,7 +47,6 @@ export {
   type SessionRejectRuleId,
   sessionRejectRules,
 } from './invalidSession.js';
-export { opaqueToken } from './opaqueToken.js';
 export { refreshToken } from './refreshToken.js';
 export {
   type SessionConstraints,
@@ -41,14 +54,6 @@ export {
   type SessionTrait,
   session,
 } from './session.js';
-export {
-  KNOWN_STATUSES,
-  OTHER_ACCOUNT_STATUSES,
-  type StatusConstraints,
-  status,
-} from './status.js';
-export { token } from './token.js';
-export type { JsonObject, JsonValue, Labelled } from './types.js';
 export {
   type CreateSessionMutation,
   type InvalidCreateSessionConstraints,

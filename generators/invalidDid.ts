@@ -1,8 +1,8 @@
 import type fc from 'fast-check';
 import type { DidRuleId } from '../src/spec/rules/index.js';
 import { type DidRejectRuleId, INVALID_DID_CASES } from './_internals/invalidDidCases.js';
+import type { Labelled } from './_internals/types.js';
 import { unionOf } from './_internals/union.js';
-import type { Labelled } from './types.js';
 
 export type { DidRejectRuleId };
 

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import type { DidPolicyRuleId } from '../src/spec/rules/index.js';
 import { LOWER, stringOf } from './_internals/chars.js';
+import { did } from './_internals/did.js';
 import { localhostDid, port } from './_internals/didParts.js';
 import { hostname } from './_internals/handlePlans.js';
+import type { Labelled } from './_internals/types.js';
 import { unionOf } from './_internals/union.js';
-import { did } from './did.js';
-import type { Labelled } from './types.js';
 
 /** @public */
 export interface InvalidDidPolicyConstraints {

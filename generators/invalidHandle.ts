@@ -1,8 +1,8 @@
 import type fc from 'fast-check';
 import type { HandleRuleId } from '../src/spec/rules/index.js';
 import { type HandleRejectRuleId, INVALID_HANDLE_CASES } from './_internals/invalidHandleCases.js';
+import type { Labelled } from './_internals/types.js';
 import { unionOf } from './_internals/union.js';
-import type { Labelled } from './types.js';
 
 export type { HandleRejectRuleId };
 

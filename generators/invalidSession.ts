@@ -5,7 +5,7 @@ import {
   INVALID_SESSION_CASES,
   type SessionRejectRuleId,
 } from './_internals/invalidSessionCases.js';
-import type { Labelled } from './types.js';
+import type { Labelled } from './_internals/types.js';
 
 export type { SessionRejectRuleId };
 

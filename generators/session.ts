@@ -1,7 +1,7 @@
 import type fc from 'fast-check';
 import type { SessionKind } from '../src/spec/session.js';
 import { renderSession, type SessionTrait, sessionDraft } from './_internals/sessionDraft.js';
-import type { JsonObject } from './types.js';
+import type { JsonObject } from './_internals/types.js';
 
 export type { SessionKind, SessionTrait };
 

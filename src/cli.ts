@@ -1,6 +1,6 @@
 import type { Command, Io } from './commands/common.js';
 import { EXIT, UsageError } from './commands/common.js';
-import { TargetStartError } from './targets/types.js';
+import { TargetStartError } from './contract/validator.js';
 
 // Commands load lazily so `--help` and `rules` start fast.
 const COMMANDS: Record<string, () => Promise<Command>> = {
@@ -49,7 +49,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
-    const { toolVersion } = await import('./version.js');
+    const { toolVersion } = await import('./util/version.js');
     io.stdout(`${toolVersion()}\n`);
     return EXIT.ok;
   }

@@ -1,9 +1,7 @@
-import { caseArbitrary } from '../../generators/index.js';
+import { certify } from '../../src/api/certify.js';
 import type { Counterexample, RuleResult } from '../../src/report/model.js';
 import { DEFAULT_RUNS } from '../../src/runner/options.js';
-import { runConformance } from '../../src/runner/run.js';
 import { check } from '../../src/spec/oracle.js';
-import type { RuleId } from '../../src/spec/rules/index.js';
 import { VALIDATOR_KINDS, type ValidatorKind } from '../../src/spec/rules/types.js';
 import { mutableCheck } from './mutable-oracle.js';
 import { MUTANT_PREFIX, mutantTarget, ruleKinds } from './mutant-target.js';
@@ -86,11 +84,10 @@ export async function certifyMutants(
   const targets = mutants.map((m) =>
     mutantTarget(m, options.kinds === 'rule' ? ruleKinds(m.rule) : VALIDATOR_KINDS),
   );
-  const report = await runConformance(targets, {
+  const { report } = await certify(targets, {
     seed: options.seed,
     runs: options.runs ?? DEFAULT_RUNS,
     examples: options.examples ?? true,
-    arbitraryFor: (id) => caseArbitrary(id as RuleId),
   });
   const byId = new Map(mutants.map((m) => [`${MUTANT_PREFIX}${m.id}`, m]));
   const out = new Map<string, MutantRun>();

@@ -1,7 +1,7 @@
+import { DEFAULT_TIMEOUT_MS, type Target, type Validator } from '../../src/contract/validator.js';
 import { getRule, type RuleId } from '../../src/spec/rules/index.js';
 import { VALIDATOR_KINDS, type ValidatorKind } from '../../src/spec/rules/types.js';
 import { fromValidator } from '../../src/targets/from-validator.js';
-import { DEFAULT_TIMEOUT_MS, type Target, type Validator } from '../../src/targets/types.js';
 import { mutableCheck } from './mutable-oracle.js';
 import type { Mutant } from './mutants.js';
 

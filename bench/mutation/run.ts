@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { resourcePath } from '../../src/paths.js';
 import { DEFAULT_RUNS } from '../../src/runner/options.js';
+import { resourcePath } from '../../src/util/paths.js';
 import { certifyMutants, type MutantRun } from './certify.js';
 import { certifyLive, type LiveMutantRun, summarizeLive } from './live-certify.js';
 import { LIVE_MUTANTS } from './live-mutants.js';

@@ -1,9 +1,7 @@
-import { caseArbitrary } from '../../generators/index.js';
-import { resourcePath } from '../../src/paths.js';
-import { runConformance } from '../../src/runner/run.js';
-import type { RuleId } from '../../src/spec/index.js';
+import { certify as certifyTargets } from '../../src/api/certify.js';
+import type { Target } from '../../src/contract/validator.js';
 import { createTarget } from '../../src/targets/index.js';
-import type { Target } from '../../src/targets/types.js';
+import { resourcePath } from '../../src/util/paths.js';
 import { measure } from './timing.js';
 
 /*
@@ -37,13 +35,8 @@ async function certify(
 ): Promise<EndToEndRow> {
   const target = await start();
   try {
-    const { wallMs, result } = await measure(() =>
-      runConformance([target], {
-        seed,
-        runs,
-        examples: false,
-        arbitraryFor: (id) => caseArbitrary(id as RuleId),
-      }),
+    const { wallMs, result } = await measure(
+      async () => (await certifyTargets([target], { seed, runs, examples: false })).report,
     );
     const t = result.targets[0];
     const validations = t?.results.reduce((n, r) => n + r.runs, 0) ?? 0;

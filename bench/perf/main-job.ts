@@ -1,10 +1,8 @@
-import { caseArbitrary } from '../../generators/index.js';
 import { BUILTIN_ADAPTERS } from '../../src/adapters/index.js';
+import { certify } from '../../src/api/certify.js';
+import { DEFAULT_TIMEOUT_MS } from '../../src/contract/validator.js';
 import { DEFAULT_RUNS } from '../../src/runner/options.js';
-import { runConformance } from '../../src/runner/run.js';
-import type { RuleId } from '../../src/spec/index.js';
 import { createTarget } from '../../src/targets/index.js';
-import { DEFAULT_TIMEOUT_MS } from '../../src/targets/types.js';
 import { measure } from './timing.js';
 
 /*
@@ -37,11 +35,7 @@ export interface MainJobResult {
 
 async function main(): Promise<void> {
   const seed = Number(process.argv[2] ?? 1);
-  const options = {
-    seed,
-    runs: DEFAULT_RUNS,
-    arbitraryFor: (id: string) => caseArbitrary(id as RuleId),
-  };
+  const options = { seed, runs: DEFAULT_RUNS };
   const start = () =>
     Promise.all(BUILTIN_ADAPTERS.map((a) => createTarget(a.id, { timeoutMs: DEFAULT_TIMEOUT_MS })));
 
@@ -49,7 +43,7 @@ async function main(): Promise<void> {
   const joint = await measure(async () => {
     const targets = await start();
     try {
-      return await runConformance(targets, options);
+      return (await certify(targets, options)).report;
     } finally {
       await Promise.all(targets.map((t) => t.close()));
     }
@@ -61,7 +55,7 @@ async function main(): Promise<void> {
   for (const t of joint.result.targets) {
     const solo = await measure(async () => {
       const target = await createTarget(t.target.id, { timeoutMs: DEFAULT_TIMEOUT_MS });
-      await runConformance([target], options);
+      await certify([target], options);
       await target.close();
     });
     rows.push({

@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { caseArbitrary } from '../../generators/index.js';
 import { create as createReference } from '../../src/adapters/reference.js';
+import { certify } from '../../src/api/certify.js';
+import { DEFAULT_TIMEOUT_MS } from '../../src/contract/validator.js';
 import { caseKey } from '../../src/runner/case.js';
 import { DEFAULT_RUNS } from '../../src/runner/options.js';
-import { runConformance, validatorRules } from '../../src/runner/run.js';
+import { validatorRules } from '../../src/runner/run.js';
 import type { RuleId, ValidatorKind } from '../../src/spec/index.js';
 import { check } from '../../src/spec/oracle.js';
 import { fromValidator } from '../../src/targets/from-validator.js';
-import { DEFAULT_TIMEOUT_MS } from '../../src/targets/types.js';
 import { interleaved, type Timing } from './timing.js';
 
 /*
@@ -56,7 +57,7 @@ export async function runnerOverhead(seed: number, reps: number): Promise<Overhe
     .filter((c) => c.kind !== 'live')
     .map((c) => ({ kind: c.kind as ValidatorKind, value: c.value }));
   const work = {
-    runner: () => runConformance([target], options),
+    runner: () => certify([target], options),
     bareLoop: () => {
       for (const id of rules) {
         fc.check(

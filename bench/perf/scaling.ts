@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { type Case, caseArbitrary } from '../../generators/index.js';
 import { create as createReference } from '../../src/adapters/reference.js';
+import { certify } from '../../src/api/certify.js';
+import { DEFAULT_TIMEOUT_MS, type Target } from '../../src/contract/validator.js';
 import { DEFAULT_RUNS } from '../../src/runner/options.js';
-import { runConformance, validatorRules } from '../../src/runner/run.js';
+import { validatorRules } from '../../src/runner/run.js';
 import type { RuleId, ValidatorKind } from '../../src/spec/index.js';
 import { check } from '../../src/spec/oracle.js';
 import { fromValidator } from '../../src/targets/from-validator.js';
-import { DEFAULT_TIMEOUT_MS, type Target } from '../../src/targets/types.js';
 import { measure, median } from './timing.js';
 
 /*
@@ -91,8 +92,9 @@ export async function timedRun(
     });
   };
   const list = references(targets);
-  const { wallMs, cpuMs, result } = await measure(() =>
-    runConformance(list, { seed, runs, examples: false, ruleIds, arbitraryFor }),
+  const { wallMs, cpuMs, result } = await measure(
+    async () =>
+      (await certify(list, { seed, runs, examples: false, rules: ruleIds, arbitraryFor })).report,
   );
   const failed = result.targets.flatMap((t) => t.results.filter((r) => r.status !== 'pass'));
   if (failed.length > 0) throw new Error(`the reference did not pass ${failed[0]?.rule}`);
@@ -132,14 +134,7 @@ async function liveHeap(
   };
   gc();
   const before = process.memoryUsage().heapUsed;
-  await runConformance(references(1), {
-    seed,
-    runs,
-    examples: false,
-    ruleIds,
-    arbitraryFor: (id) => caseArbitrary(id as RuleId),
-    onProgress,
-  });
+  await certify(references(1), { seed, runs, examples: false, rules: ruleIds, onProgress });
   return Math.max(0, live - before) / 2 ** 20;
 }
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { caseArbitrary } from '../../generators/index.js';
-import { resourcePath } from '../../src/paths.js';
+import type { Target, ValidationRequest } from '../../src/contract/validator.js';
 import { validatorRules } from '../../src/runner/run.js';
 import type { RuleId, ValidatorKind } from '../../src/spec/index.js';
 import { createTarget } from '../../src/targets/index.js';
-import type { Target, ValidationRequest } from '../../src/targets/types.js';
+import { resourcePath } from '../../src/util/paths.js';
 import { measure } from './timing.js';
 
 /*

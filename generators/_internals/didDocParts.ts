@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import type { JsonObject } from '../types.js';
 import { BASE58, stringOf } from './chars.js';
 import { port } from './didParts.js';
 import { hostname } from './handlePlans.js';
 import { jsonObject, jsonValue } from './json.js';
+import type { JsonObject } from './types.js';
 
 /*
  * DID documents as atproto resolves them (https://atproto.com/specs/did, "DID Documents"): `id`

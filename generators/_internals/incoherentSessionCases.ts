@@ -3,7 +3,6 @@ import { INACTIVE_STATUSES } from '../../src/spec/coherence.js';
 import { INVALID_HANDLE } from '../../src/spec/handle.js';
 import type { CoherenceRuleId } from '../../src/spec/rules/index.js';
 import type { SessionKind } from '../../src/spec/session.js';
-import type { JsonObject, JsonValue, Labelled } from '../types.js';
 import { upperAscii } from './chars.js';
 import { buildDidDoc, didDocParams } from './didDocParts.js';
 import { plcDid, webDid } from './didParts.js';
@@ -12,6 +11,7 @@ import { hostname } from './handlePlans.js';
 import type { JwtParts } from './jwt.js';
 import { notJwt } from './jwt.js';
 import { renderSession, type SessionDraft, sessionDraft } from './sessionDraft.js';
+import type { JsonObject, JsonValue, Labelled } from './types.js';
 
 /*
  * One arbitrary per coherence rule: a coherent, lexicon-valid session with one thing made

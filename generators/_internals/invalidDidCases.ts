@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { MAX_DID_LENGTH } from '../../src/spec/did.js';
 import type { DID_RULES, DidRuleId } from '../../src/spec/rules/index.js';
-import type { JsonValue, Labelled } from '../types.js';
 import { charOf, DIGITS, insertAt, LOWER, pick, UPPER } from './chars.js';
 import { didOfLength, identifier, method, shortDid } from './didParts.js';
 import { nonStringJson } from './json.js';
+import type { JsonValue, Labelled } from './types.js';
 
 /*
  * One arbitrary per DID rule a validator must enforce, as mutations of short valid DIDs rebuilt

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { MAX_HANDLE_LENGTH, MAX_LABEL_LENGTH } from '../../src/spec/handle.js';
 import type { HANDLE_RULES, HandleRuleId } from '../../src/spec/rules/index.js';
-import type { JsonValue, Labelled } from '../types.js';
 import { charOf, DIGITS, insertAt, pick } from './chars.js';
 import { applyCase, assembleHandle, caseArbitrary, fillHandle } from './handleAssembly.js';
 import { digitLabel, edgeLabel, edgeTld, ldhLabel } from './handleLabels.js';
 import { shortHandle } from './handlePlans.js';
 import { nonStringJson } from './json.js';
+import type { JsonValue, Labelled } from './types.js';
 
 /*
  * One arbitrary per handle rule a validator must enforce. Each value is a valid short handle with

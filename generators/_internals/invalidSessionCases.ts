@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import type { SESSION_RULES, SessionRuleId } from '../../src/spec/rules/index.js';
 import type { SessionKind } from '../../src/spec/session.js';
-import type { JsonObject, JsonValue, Labelled } from '../types.js';
 import { pick } from './chars.js';
 import { buildDidDoc, didDocParams } from './didDocParts.js';
 import { INVALID_DID_CASES } from './invalidDidCases.js';
@@ -23,6 +22,7 @@ import {
   type SessionField,
   sessionDraft,
 } from './sessionDraft.js';
+import type { JsonObject, JsonValue, Labelled } from './types.js';
 
 /*
  * One arbitrary per session rule a validator must enforce: a valid session of the kind with one

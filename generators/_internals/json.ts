@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { JsonObject, JsonValue } from '../types.js';
+import type { JsonObject, JsonValue } from './types.js';
 
 /*
  * JSON building blocks. The atproto data model has no floats, so `jsonValue` holds integers only;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { ACCESS_TOKEN_TYP, REFRESH_TOKEN_TYP } from '../../src/spec/jwt.js';
-import type { JsonObject, JsonValue } from '../types.js';
 import { BASE64, BASE64URL, stringOf } from './chars.js';
 import { hostname } from './handlePlans.js';
+import type { JsonObject, JsonValue } from './types.js';
 
 /*
  * Session tokens as the reference PDS issues them: compact JWS, base64url without padding.

@@ -1,14 +1,10 @@
 import fc from 'fast-check';
 import { INACTIVE_STATUSES } from '../../src/spec/coherence.js';
 import type { SessionKind } from '../../src/spec/session.js';
-import { did as didArb } from '../did.js';
-import { email as emailArb } from '../email.js';
-import { handle as handleArb } from '../handle.js';
-import { opaqueToken } from '../opaqueToken.js';
-import { status as statusArb } from '../status.js';
-import { token } from '../token.js';
-import type { JsonObject } from '../types.js';
+import { did as didArb } from './did.js';
 import { buildDidDoc, didDocParams } from './didDocParts.js';
+import { email as emailArb } from './email.js';
+import { handle as handleArb } from './handle.js';
 import { jsonKey, jsonObject, jsonValue } from './json.js';
 import {
   accessParams,
@@ -19,6 +15,10 @@ import {
   refreshParts,
   serviceDid,
 } from './jwt.js';
+import { opaqueToken } from './opaqueToken.js';
+import { status as statusArb } from './status.js';
+import { token } from './token.js';
+import type { JsonObject } from './types.js';
 import { shrinkingChoice } from './union.js';
 
 /*

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { ValidateResult } from '../targets/types.js';
+import type { ValidateResult } from '../contract/validator.js';
 import { libraryVersion } from './library-version.js';
 
 /*

@@ -4,7 +4,7 @@ import { ComAtprotoServerCreateSession, ComAtprotoServerGetSession } from '@atcu
 import { safeParse } from '@atcute/lexicons';
 import { isDid, isHandle } from '@atcute/lexicons/syntax';
 import type { Issue } from '@atcute/lexicons/validations';
-import type { ValidateResult, Validator } from '../targets/types.js';
+import type { ValidateResult, Validator } from '../contract/validator.js';
 import { libraryVersion } from './library-version.js';
 
 const OUTPUT = {

@@ -2,8 +2,8 @@
 // (vendor/lexicons). refreshSession has the same output as createSession, so kind `session` is
 // checked against createSession.
 import { type LexiconDoc, Lexicons, ValidationError } from '@atproto/lexicon';
-import { readResource } from '../paths.js';
-import type { Validator } from '../targets/types.js';
+import type { Validator } from '../contract/validator.js';
+import { readResource } from '../util/paths.js';
 import { libraryVersion } from './library-version.js';
 
 const LEXICON_IDS = [

@@ -1,7 +1,7 @@
 // @atproto/syntax, the reference TypeScript implementation of handle and DID syntax. The verdict
 // is `isValidHandle` / `isValidDid`; `ensureValid*` is called only to explain a rejection.
 import { ensureValidDid, ensureValidHandle, isValidDid, isValidHandle } from '@atproto/syntax';
-import type { ValidateResult, Validator } from '../targets/types.js';
+import type { ValidateResult, Validator } from '../contract/validator.js';
 import { libraryVersion } from './library-version.js';
 
 function explain(valid: boolean, value: unknown, ensure: (input: string) => void): ValidateResult {

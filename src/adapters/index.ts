@@ -1,4 +1,4 @@
-import type { Validator } from '../targets/types.js';
+import type { Validator } from '../contract/validator.js';
 
 export interface BuiltinAdapter {
   readonly id: string;

@@ -2,9 +2,9 @@
 // counterpart of the seed schema, shipped for users. Handles and DIDs are validated with the
 // schemas' own `$defs`, compiled alone. docs/json-schema.md lists what JSON Schema cannot express.
 import type { ValidateFunction } from 'ajv';
-import { readResource } from '../paths.js';
+import type { Validator } from '../contract/validator.js';
 import type { ValidatorKind } from '../spec/rules/types.js';
-import type { Validator } from '../targets/types.js';
+import { readResource } from '../util/paths.js';
 import { ajvResult, ajvVersion, createAjv } from './ajv-support.js';
 
 function loadSchema(file: string): { $id: string } {

@@ -2,8 +2,8 @@
 // objects are declared with its builders the way `lex build` compiles the lexicons (`unknown` is
 // `l.lexMap()`), and checked the way lex-client checks a response body: `safeParse`, strict.
 import { l } from '@atproto/lex-schema';
+import type { Validator } from '../contract/validator.js';
 import type { ValidatorKind } from '../spec/rules/types.js';
-import type { Validator } from '../targets/types.js';
 import { libraryVersion } from './library-version.js';
 
 const handle = l.string({ format: 'handle' });

@@ -1,8 +1,9 @@
 // The project's own oracle as a target. It is the one adapter that may see src/spec: it *is* the
 // reference, certified against the interop vectors.
+
+import type { Validator } from '../contract/validator.js';
 import { check } from '../spec/oracle.js';
-import type { Validator } from '../targets/types.js';
-import { toolVersion } from '../version.js';
+import { toolVersion } from '../util/version.js';
 
 export function create(): Validator {
   return {

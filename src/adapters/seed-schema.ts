@@ -1,8 +1,9 @@
 // The seed JSON Schema (vendor/seed, kept verbatim) under ajv. It describes the createSession
 // output only, so it has no getSession kind; handles and DIDs are judged inside a session object.
 // It is expected to fail certification: docs/seed-schema.md lists where it departs from atproto.
-import { readResource } from '../paths.js';
-import type { Validator } from '../targets/types.js';
+
+import type { Validator } from '../contract/validator.js';
+import { readResource } from '../util/paths.js';
 import { ajvResult, ajvVersion, createAjv } from './ajv-support.js';
 
 const SCHEMA_FILE = ['vendor', 'seed', 'atproto-session-schema.json'] as const;

@@ -1,8 +1,8 @@
 // The project's own zod 4 schemas (src/schemas/zod.ts), shipped for users.
 import type { z } from 'zod';
+import type { Validator } from '../contract/validator.js';
 import { didSchema, getSessionSchema, handleSchema, sessionSchema } from '../schemas/zod.js';
 import type { ValidatorKind } from '../spec/rules/types.js';
-import type { Validator } from '../targets/types.js';
 import { libraryVersion } from './library-version.js';
 
 const SCHEMAS: Record<ValidatorKind, z.ZodType> = {

@@ -1,3 +1,4 @@
+import { TargetStartError } from '../contract/validator.js';
 import { InterruptedError } from '../live/client.js';
 import { formatPlan, planRequests } from '../live/plan.js';
 import { DEFAULT_PASSWORD_ENV, Redactor } from '../live/redact.js';
@@ -11,7 +12,6 @@ import {
   runLiveSuite,
 } from '../live/suite.js';
 import { type Format, parseFormats, writeReports } from '../report/write.js';
-import { TargetStartError } from '../targets/types.js';
 import { type Command, EXIT, type Io, parseFlags, parseIntFlag, UsageError } from './common.js';
 import { summaryTable } from './summary-table.js';
 

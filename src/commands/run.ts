@@ -1,17 +1,14 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { caseArbitrary } from '../../generators/index.js';
+import { writeFileSync } from 'node:fs';
 import { BUILTIN_ADAPTERS, findBuiltin } from '../adapters/index.js';
-import type { Report } from '../report/model.js';
+import { loadBaseline } from '../api/baseline.js';
+import { certify } from '../api/certify.js';
+import { DEFAULT_TIMEOUT_MS, TargetStartError } from '../contract/validator.js';
 import { type Format, parseFormats, writeReports } from '../report/write.js';
-import { applyBaseline, BaselineError, baselineFrom, parseBaseline } from '../runner/baseline.js';
+import { type Baseline, BaselineError, baselineFrom } from '../runner/baseline.js';
 import { DEFAULT_RUNS } from '../runner/options.js';
 import { ReplayError } from '../runner/replay.js';
-import { type FailedStart, runConformance } from '../runner/run.js';
 import { parseShard } from '../runner/shard.js';
-import type { RuleId } from '../spec/rules/index.js';
 import { isEnvName } from '../targets/harness-env.js';
-import { createTarget } from '../targets/index.js';
-import { DEFAULT_TIMEOUT_MS, type Target, TargetStartError } from '../targets/types.js';
 import { exportCounterexamples } from '../vectors/counterexamples.js';
 import {
   type Command,
@@ -101,7 +98,8 @@ export const command: Command = {
     if (values.path !== undefined && values.seed === undefined) {
       throw new UsageError('--path replays a recorded case: give the --seed it was recorded with');
     }
-    const baseline = values.baseline === undefined ? undefined : loadBaseline(values.baseline);
+    const baseline =
+      values.baseline === undefined ? undefined : loadBaselineOrUsage(values.baseline);
     const specs = values.target ?? BUILTIN_ADAPTERS.map((a) => a.id);
     for (const [i, spec] of specs.entries()) {
       if (specs.indexOf(spec) !== i) throw new UsageError(`--target ${spec} is given twice`);
@@ -118,46 +116,35 @@ export const command: Command = {
         throw new UsageError(`--pass-env takes a variable name, got ${JSON.stringify(name)}`);
     }
 
-    const targets: Target[] = [];
-    const failed: FailedStart[] = [];
+    let failed = 0;
+    const progress = io.stderrIsTTY ? progressPrinter(io) : undefined;
     try {
-      for (const spec of specs) {
-        try {
-          targets.push(await createTarget(spec, { timeoutMs, passEnv }));
-        } catch (err) {
-          if (!(err instanceof TargetStartError)) throw err;
+      const certified = await certify(specs, {
+        seed,
+        runs,
+        timeoutMs,
+        passEnv,
+        ...(baseline !== undefined ? { baseline } : {}),
+        ...(ruleIds !== undefined ? { rules: ruleIds } : {}),
+        ...(values.path !== undefined ? { path: values.path } : {}),
+        ...(shard !== undefined ? { shard } : {}),
+        ...(values['no-examples'] === true ? { examples: false } : {}),
+        ...(progress !== undefined ? { onProgress: progress.update } : {}),
+        onStartError: (_id, err) => {
           io.stderr(`atproto-conformance run: ${err.message}\n`);
-          failed.push({ id: spec, error: err.message });
-        }
-      }
-      // Nothing could start: the one-line messages above say why; there is nothing to report.
-      if (targets.length === 0) return EXIT.targetStart;
-      if (!values.quiet)
-        io.stderr(`seed ${seed}, ${runs} runs per rule, ${specs.length} target(s)\n`);
-      const progress = io.stderrIsTTY ? progressPrinter(io) : undefined;
-      let report: Report = await runConformance(
-        targets,
-        {
-          seed,
-          runs,
-          arbitraryFor: (id) => caseArbitrary(id as RuleId),
-          ...(ruleIds !== undefined ? { ruleIds } : {}),
-          ...(values.path !== undefined ? { path: values.path } : {}),
-          ...(shard !== undefined ? { shard } : {}),
-          ...(values['no-examples'] === true ? { examples: false } : {}),
-          ...(progress !== undefined ? { onProgress: progress.update } : {}),
+          failed++;
         },
-        failed,
-      ).catch((err: unknown) => {
-        // A --path that names no case: the command is wrong (exit 2), not the target.
-        throw err instanceof ReplayError ? new UsageError(err.message) : err;
+        onStarted: () => {
+          if (!values.quiet)
+            io.stderr(`seed ${seed}, ${runs} runs per rule, ${specs.length} target(s)\n`);
+        },
       });
       progress?.done();
 
+      const { report } = certified;
       let code: number = report.targets.every((t) => t.conformant) ? EXIT.ok : EXIT.notConformant;
-      if (baseline !== undefined) {
-        const cmp = applyBaseline(report, baseline);
-        report = cmp.report;
+      const cmp = certified.comparison;
+      if (cmp !== undefined) {
         code = cmp.newFailures.length > 0 || cmp.fixed.length > 0 ? EXIT.notConformant : EXIT.ok;
         for (const f of cmp.newFailures) io.stderr(`new failure: ${f.target} ${f.rule}\n`);
         for (const f of cmp.fixed)
@@ -181,9 +168,13 @@ export const command: Command = {
         io.stdout(summaryTable(report));
         io.stdout(`\nReports: ${written.join(', ')}\n`);
       }
-      return failed.length > 0 ? EXIT.targetStart : code;
-    } finally {
-      await Promise.all(targets.map((t) => t.close()));
+      return failed > 0 ? EXIT.targetStart : code;
+    } catch (err) {
+      // A --path that names no case: the command is wrong (exit 2), not the target.
+      if (err instanceof ReplayError) throw new UsageError(err.message);
+      // Nothing could start: the one-line messages above say why; there is nothing to report.
+      if (err instanceof TargetStartError && failed === specs.length) return EXIT.targetStart;
+      throw err;
     }
   },
 };
@@ -196,15 +187,9 @@ function parseFormatsOrUsage(text: string | undefined): Format[] {
   }
 }
 
-function loadBaseline(file: string) {
-  let text: string;
+function loadBaselineOrUsage(file: string): Baseline {
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read --baseline ${file}`);
-  }
-  try {
-    return parseBaseline(text, file);
+    return loadBaseline(file, `--baseline ${file}`);
   } catch (err) {
     if (err instanceof BaselineError) throw new UsageError(err.message);
     throw err;

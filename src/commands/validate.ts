@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { findBuiltin } from '../adapters/index.js';
-import { serve } from '../harness/serve.js';
+import { serve } from '../targets/serve.js';
 import { type Command, EXIT, type Io, parseFlags } from './common.js';
 
 const HELP = `Usage: atproto-conformance validate

@@ -1,5 +1,5 @@
+import type { Verdict } from '../contract/validator.js';
 import { VALIDATOR_KINDS, type ValidatorKind } from '../spec/rules/types.js';
-import type { Verdict } from '../targets/types.js';
 
 /*
  * Harness protocol v1 (docs/harness-protocol.md, schemas/harness-protocol-v1.schema.json):

@@ -1,18 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { loadBaseline } from '../api/baseline.js';
 import {
-  type Baseline,
   type ConformanceOptions,
-  getRule,
-  parseBaseline,
-  type RuleResult,
   randomSeed,
   runConformance,
   selectRules,
-  startTarget,
-  type Target,
-  type TargetInput,
-  type ValidatorKind,
-} from '../index.js';
+} from '../api/certify.js';
+import { inputId, type StartedTarget, startTarget, type TargetInput } from '../api/start.js';
+import type { RuleResult } from '../report/model.js';
+import type { Baseline } from '../runner/baseline.js';
+import { getRule } from '../spec/rules/index.js';
+import type { ValidatorKind } from '../spec/rules/types.js';
 import { type JestApi, resolveJestApi } from './globals.js';
 import { failureMessage } from './message.js';
 
@@ -72,12 +69,6 @@ function displayName(target: TargetInput): string {
   return 'info' in target ? target.info.name : target.name;
 }
 
-/** The id the runner gives the target, which baseline entries name by default. */
-function targetId(target: TargetInput): string {
-  if (typeof target === 'string') return target;
-  return 'info' in target ? target.info.id : target.name;
-}
-
 function defaultReplayTarget(target: TargetInput): string {
   if (typeof target === 'string') return target;
   return 'info' in target ? target.info.id : 'module:<path of your validator module>';
@@ -88,11 +79,8 @@ function knownFailures(options: DescribeConformanceOptions, targetId: string): S
   const known = new Set(options.knownFailures ?? []);
   const { baseline } = options;
   if (baseline === undefined) return known;
-  const parsed =
-    typeof baseline === 'string'
-      ? parseBaseline(readFileSync(baseline, 'utf8'), baseline)
-      : baseline;
-  for (const e of parsed.knownFailures) if (e.target === targetId) known.add(e.rule);
+  for (const e of loadBaseline(baseline).knownFailures)
+    if (e.target === targetId) known.add(e.rule);
   return known;
 }
 
@@ -125,7 +113,7 @@ export function describeConformance(
   const replayTarget = options.replayTarget ?? defaultReplayTarget(target);
   const seed = options.seed ?? randomSeed();
   const testTimeout = options.testTimeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
-  const known = knownFailures(options, options.replayTarget ?? targetId(target));
+  const known = knownFailures(options, options.replayTarget ?? inputId(target));
   const run: ConformanceOptions = {
     seed,
     runs: options.runs ?? DEFAULT_JEST_RUNS,
@@ -134,7 +122,7 @@ export function describeConformance(
   };
 
   jest.describe(options.name ?? displayName(target), () => {
-    let started: { target: Target; owned: boolean } | undefined;
+    let started: StartedTarget | undefined;
     jest.beforeAll(async () => {
       started = await startTarget(target, run.timeoutMs);
     }, testTimeout);

@@ -1,4 +1,4 @@
-import { TOOL_NAME, toolVersion } from '../version.js';
+import { TOOL_NAME, toolVersion } from '../util/version.js';
 import { type Budget, BudgetSpentError } from './budget.js';
 import type { Redactor } from './redact.js';
 

@@ -1,4 +1,4 @@
-import { TargetStartError } from '../targets/types.js';
+import { TargetStartError } from '../contract/validator.js';
 import { RateLimitedError, TransportError, type XrpcClient } from './client.js';
 import { isJsonContentType } from './evidence.js';
 

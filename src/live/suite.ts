@@ -1,6 +1,6 @@
 import { isConformant, type Report, summarize } from '../report/model.js';
 import { getRule, rulesForKind } from '../spec/rules/index.js';
-import { TOOL_NAME, toolVersion } from '../version.js';
+import { TOOL_NAME, toolVersion } from '../util/version.js';
 import { Budget } from './budget.js';
 import { InterruptedError, RateLimitedError, XrpcClient } from './client.js';
 import type { LiveContext } from './context.js';

@@ -1,6 +1,6 @@
+import type { Verdict } from '../contract/validator.js';
 import type { RuleId } from '../spec/rules/index.js';
 import type { Kind } from '../spec/rules/types.js';
-import type { Verdict } from '../targets/types.js';
 
 /**
  * A labelled value, as the generators yield it: the kind it is validated as, whether it must be

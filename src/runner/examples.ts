@@ -1,4 +1,3 @@
-import { readResource } from '../paths.js';
 import {
   DISALLOWED_TLDS,
   declaredFields,
@@ -8,6 +7,7 @@ import {
   type SessionKind,
   sessionViolations,
 } from '../spec/index.js';
+import { readResource } from '../util/paths.js';
 import type { LabelledCase } from './case.js';
 
 /*

@@ -1,6 +1,6 @@
+import type { Verdict } from '../contract/validator.js';
 import type { Counterexample, RuleResult } from '../report/model.js';
 import type { Rule, RuleId } from '../spec/rules/index.js';
-import type { Verdict } from '../targets/types.js';
 import { actualOf, type LabelledCase } from './case.js';
 
 /** The fields every result of a rule carries. */

@@ -1,6 +1,6 @@
+import type { Target, ValidationRequest, Verdict } from '../contract/validator.js';
 import type { RuleResult } from '../report/model.js';
 import type { Rule, RuleId } from '../spec/rules/index.js';
-import type { Target, ValidationRequest, Verdict } from '../targets/types.js';
 import { evaluate, type LabelledCase, type Outcome } from './case.js';
 import type { RunOptions } from './options.js';
 import { caseAtPath, replay } from './replay.js';

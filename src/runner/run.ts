@@ -1,3 +1,4 @@
+import type { Target } from '../contract/validator.js';
 import {
   isConformant,
   type Report,
@@ -7,8 +8,7 @@ import {
   type TargetReport,
 } from '../report/model.js';
 import { RULES, type Rule, type RuleId, VALIDATOR_KINDS } from '../spec/rules/index.js';
-import type { Target } from '../targets/types.js';
-import { TOOL_NAME, toolVersion } from '../version.js';
+import { TOOL_NAME, toolVersion } from '../util/version.js';
 import type { RunOptions } from './options.js';
 import { runRule, type SharedCases, shareCases } from './rule-run.js';
 import { inShard } from './shard.js';

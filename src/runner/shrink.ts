@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Verdict } from '../targets/types.js';
+import type { Verdict } from '../contract/validator.js';
 import { evaluate, type LabelledCase, type Outcome } from './case.js';
 import type { RunOptions } from './options.js';
 import { compactPath } from './replay-path.js';

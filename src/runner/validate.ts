@@ -1,6 +1,6 @@
+import type { Target, Verdict } from '../contract/validator.js';
 import { isValidatorKind } from '../harness/protocol.js';
 import type { ValidatorKind } from '../spec/rules/types.js';
-import type { Target, Verdict } from '../targets/types.js';
 import { caseKey, type LabelledCase } from './case.js';
 
 /** One target's validate for the cases of one rule, with what it supports. */

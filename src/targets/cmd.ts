@@ -1,10 +1,3 @@
-import { encodeValue } from '../harness/encode-value.js';
-import { answerSeq, encodeValidate, peekSeq, preview, readAnswer } from '../harness/protocol.js';
-import type { ValidatorKind } from '../spec/rules/types.js';
-import { CommandLineError, splitCommandLine } from './command-line.js';
-import { harnessEnv } from './harness-env.js';
-import { HarnessProcess, type Trace } from './harness-process.js';
-import { TextTail } from './text-tail.js';
 import {
   type Target,
   type TargetInfo,
@@ -12,7 +5,14 @@ import {
   TargetStartError,
   type ValidationRequest,
   type Verdict,
-} from './types.js';
+} from '../contract/validator.js';
+import { encodeValue } from '../harness/encode-value.js';
+import { answerSeq, encodeValidate, peekSeq, preview, readAnswer } from '../harness/protocol.js';
+import type { ValidatorKind } from '../spec/rules/types.js';
+import { CommandLineError, splitCommandLine } from './command-line.js';
+import { harnessEnv } from './harness-env.js';
+import { HarnessProcess, type Trace } from './harness-process.js';
+import { TextTail } from './text-tail.js';
 
 /*
  * `cmd:<command line>`: a program speaking harness protocol v1 (docs/harness-protocol.md).

@@ -1,5 +1,3 @@
-import { preview } from '../harness/protocol.js';
-import type { ValidatorKind } from '../spec/rules/types.js';
 import type {
   Target,
   TargetInfo,
@@ -7,7 +5,9 @@ import type {
   ValidationRequest,
   Validator,
   Verdict,
-} from './types.js';
+} from '../contract/validator.js';
+import { preview } from '../harness/protocol.js';
+import type { ValidatorKind } from '../spec/rules/types.js';
 
 /*
  * In-process validators (user modules and built-in adapters) as targets. Every call is guarded:

@@ -1,7 +1,7 @@
 import { BUILTIN_ADAPTERS, findBuiltin } from '../adapters/index.js';
+import { type Target, TargetStartError } from '../contract/validator.js';
 import { type CmdTargetOptions, createCmdTarget } from './cmd.js';
 import { createModuleTarget } from './module.js';
-import { type Target, TargetStartError } from './types.js';
 import { createWorkerTarget } from './worker-target.js';
 
 export type { CmdTargetOptions } from './cmd.js';

@@ -1,9 +1,9 @@
 import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { type Target, TargetStartError, type Validator } from '../contract/validator.js';
 import { isValidatorKind, preview } from '../harness/protocol.js';
 import { VALIDATOR_KINDS } from '../spec/rules/types.js';
-import { type Target, TargetStartError, type Validator } from './types.js';
 import { createWorkerTarget, type WorkerTargetOptions } from './worker-target.js';
 
 /*

@@ -1,6 +1,4 @@
 import { Worker } from 'node:worker_threads';
-import { DEFAULT_MAX_RESTARTS } from './cmd.js';
-import { TextTail } from './text-tail.js';
 import {
   type Target,
   type TargetInfo,
@@ -8,7 +6,9 @@ import {
   TargetStartError,
   type ValidationRequest,
   type Verdict,
-} from './types.js';
+} from '../contract/validator.js';
+import { DEFAULT_MAX_RESTARTS } from './cmd.js';
+import { TextTail } from './text-tail.js';
 import {
   CURRENT_SEQ,
   type FromWorker,

@@ -1,6 +1,6 @@
 import type { Report } from '../report/model.js';
 import { VALIDATOR_KINDS, type ValidatorKind } from '../spec/rules/index.js';
-import { TOOL_NAME, toolVersion } from '../version.js';
+import { TOOL_NAME, toolVersion } from '../util/version.js';
 import type { VectorCounts, VectorEntry } from './format.js';
 import { writeVectorFiles } from './write.js';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { caseArbitrary } from '../../generators/index.js';
 import { validatorRules } from '../runner/run.js';
 import { type RuleId, VALIDATOR_KINDS, type ValidatorKind } from '../spec/rules/index.js';
-import { TOOL_NAME, toolVersion } from '../version.js';
+import { TOOL_NAME, toolVersion } from '../util/version.js';
 import type { VectorCounts, VectorEntry } from './format.js';
 import type { VectorSetting, VectorSource } from './manifest.js';
 import { writeVectorFiles } from './write.js';

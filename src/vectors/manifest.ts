@@ -1,4 +1,4 @@
-import { TOOL_NAME, toolVersion } from '../version.js';
+import { TOOL_NAME, toolVersion } from '../util/version.js';
 import {
   HOW_TO_READ,
   TEXT_RULES,

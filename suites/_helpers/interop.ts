@@ -1,4 +1,4 @@
-import { readResource } from '../../src/paths.js';
+import { readResource } from '../../src/util/paths.js';
 
 /** Interop vector files are read the reference way: never trim, skip `#` and empty lines. */
 export function readInteropFile(name: string): string[] {

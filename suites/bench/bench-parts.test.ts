@@ -3,8 +3,8 @@ import { spread } from '../../bench/mutation/summary.js';
 import { generatesOnce } from '../../bench/perf/render.js';
 import { SCALING_RULES, timedRun } from '../../bench/perf/scaling.js';
 import { requestMix } from '../../bench/perf/throughput.js';
-import { resourcePath } from '../../src/paths.js';
 import { createTarget } from '../../src/targets/index.js';
+import { resourcePath } from '../../src/util/paths.js';
 
 // The pieces `npm run bench` and `npm run mutation` stand on; no timing is asserted anywhere.
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli.js';
 import type { Io } from '../../src/commands/common.js';
-import { resourcePath } from '../../src/paths.js';
 import type { Report, RuleResult } from '../../src/report/model.js';
+import { resourcePath } from '../../src/util/paths.js';
 
 // `run --shard i/n` splits the rule x target work; `merge` joins the shards. Merging every shard
 // must give the verdicts of a single run with the same seed: status, counterexample and replay

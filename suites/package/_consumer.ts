@@ -27,6 +27,11 @@ import fc from 'fast-check';
 import { check, RULES, runConformance } from 'atproto-session-conformance';
 import { handle, invalidHandle } from 'atproto-session-conformance/generators';
 import { describeConformance } from 'atproto-session-conformance/jest';
+import { loadBaseline } from 'atproto-session-conformance/baseline';
+import * as live from 'atproto-session-conformance/live';
+import { handleViolations } from 'atproto-session-conformance/oracle';
+import { VECTOR_FILES } from 'atproto-session-conformance/vectors';
+import { sessionSchema } from 'atproto-session-conformance/zod';
 
 const validator = { name: 'inline', kinds: ['handle'], validate: (_k, v) => check('handle', v).valid };
 const report = await runConformance(validator, { seed: 3, runs: 10, rules: 'handle.*' });
@@ -47,6 +52,13 @@ console.log(JSON.stringify({
     JSON.stringify(check('handle', value).violations) === JSON.stringify(violates)),
   outsideJest,
   schema: require(require.resolve('atproto-session-conformance/schemas/session.schema.json')).$id ?? 'no-id',
+  subpaths: {
+    oracle: handleViolations('john..test').length > 0,
+    zod: sessionSchema.safeParse({ handle: 'alice.test' }).success === false,
+    vectors: Object.values(VECTOR_FILES).includes('sessions.jsonl'),
+    baseline: loadBaseline({ version: 1, knownFailures: [] }).knownFailures.length === 0,
+    live: Object.keys(live).length > 0,
+  },
 }));
 `;
 
@@ -58,9 +70,13 @@ export const TYPED_APP = `import {
   type Report,
   RULES,
   runConformance,
-  sessionSchema,
   type Validator,
 } from 'atproto-session-conformance';
+import { type Baseline, loadBaseline } from 'atproto-session-conformance/baseline';
+import * as live from 'atproto-session-conformance/live';
+import { handleViolations } from 'atproto-session-conformance/oracle';
+import { exportVectors } from 'atproto-session-conformance/vectors';
+import { sessionSchema } from 'atproto-session-conformance/zod';
 import { handle, invalidHandle } from 'atproto-session-conformance/generators';
 import {
   type DescribeConformanceOptions,
@@ -79,6 +95,10 @@ export const lengths = handle().map((h: string) => h.length);
 export const valid: boolean = check('handle', 'alice.test').valid;
 export const ids: string[] = RULES.map((r) => r.id);
 export const parsed = sessionSchema.safeParse({}).success;
+export const reasons: readonly string[] = handleViolations('john..test');
+export const known: Baseline = loadBaseline({ version: 1, knownFailures: [] });
+export const exporting: typeof exportVectors = exportVectors;
+export const liveExports: readonly string[] = Object.keys(live);
 export const jestOptions: DescribeConformanceOptions = { knownFailures: ['handle.length.max'] };
 export const register: (v: Validator, o?: DescribeConformanceOptions) => void = describeConformance;
 

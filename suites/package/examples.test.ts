@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { packageRoot } from '../../src/paths.js';
 import { validatorRules } from '../../src/runner/run.js';
+import { packageRoot } from '../../src/util/paths.js';
 import { type JestRun, runExampleJest } from './_jest-run.js';
 
 /*

@@ -1,17 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { selectRules } from '../../src/api/certify.js';
 import * as library from '../../src/index.js';
 import {
   type Baseline,
   runConformance,
-  selectRules,
-  type Target,
   TargetStartError,
   type Validator,
 } from '../../src/index.js';
+import { resourcePath } from '../../src/util/paths.js';
+import { fakeTarget } from '../_helpers/fake-target.js';
 
-/* The public library API (src/index.ts), through its own names only. */
+/* The public library API (src/index.ts and the subpath entry points), through its own names. */
 
 const acceptHandles: Validator = {
   name: 'accept-handles',
@@ -20,10 +22,39 @@ const acceptHandles: Validator = {
 };
 const FAST = { seed: 2, runs: 10, shrinkTimeMs: 1_000 };
 
-describe('the library entry point', () => {
-  it('exports the catalogue, oracle, targets, writers, baselines, schemas and vectors', () => {
-    const functions = [
+/** The source module behind each subpath of package.json "exports" (`./dist/x.js` -> `x.ts`). */
+function entryPoints(): Map<string, string> {
+  const manifest = JSON.parse(readFileSync(resourcePath('package.json'), 'utf8')) as {
+    exports: Record<string, string | { default: string }>;
+  };
+  const entries = new Map<string, string>();
+  for (const [subpath, target] of Object.entries(manifest.exports)) {
+    if (typeof target === 'string') continue;
+    entries.set(
+      subpath,
+      resourcePath(target.default.replace(/^\.\/dist\//, '').replace(/\.js$/, '.ts')),
+    );
+  }
+  return entries;
+}
+
+/** A value each subpath must export: one name per entry point, so a wrong target shows. */
+const SUBPATHS: Record<string, string> = {
+  '.': 'runConformance',
+  './oracle': 'handleViolations',
+  './generators': 'invalidHandle',
+  './jest': 'describeConformance',
+  './zod': 'sessionSchema',
+  './vectors': 'exportVectors',
+  './baseline': 'loadBaseline',
+  './live': 'runLiveSuite',
+};
+
+describe('the library entry points', () => {
+  it('the main entry is the core: the catalogue, the oracle, runConformance, targets, writers', () => {
+    const core = [
       'runConformance',
+      'RULES',
       'getRule',
       'check',
       'isValidHandle',
@@ -32,25 +63,33 @@ describe('the library entry point', () => {
       'ensureValidDid',
       'isValidSession',
       'ensureValidSession',
-      'coherenceViolations',
       'createTarget',
-      'startTarget',
       'writeReports',
-      'parseBaseline',
-      'applyBaseline',
-      'exportVectors',
-      'exportCounterexamples',
     ] as const;
     const exported = new Map(Object.entries(library));
-    for (const name of functions) {
-      expect([name, typeof exported.get(name)]).toEqual([name, 'function']);
-    }
+    for (const name of core) expect([name, exported.has(name)]).toEqual([name, true]);
     for (const error of [library.InvalidHandleError, library.InvalidDidError, TargetStartError]) {
       expect(error.prototype).toBeInstanceOf(Error);
     }
     expect(library.RULES.length).toBeGreaterThan(50);
-    expect(library.sessionSchema.safeParse({ handle: 'alice.test' }).success).toBe(false);
     expect(() => library.ensureValidHandle('john..test')).toThrow(library.InvalidHandleError);
+  });
+
+  it('the main entry has at most 25 value exports; the rest has its own subpath', () => {
+    expect(Object.keys(library).length).toBeLessThanOrEqual(25);
+    for (const moved of ['sessionSchema', 'exportVectors', 'parseBaseline', 'runLiveSuite']) {
+      expect([moved, Object.keys(library).includes(moved)]).toEqual([moved, false]);
+    }
+  });
+
+  it('every subpath of package.json "exports" loads and holds what it is for', async () => {
+    const entries = entryPoints();
+    expect([...entries.keys()].sort()).toEqual(Object.keys(SUBPATHS).sort());
+    for (const [subpath, file] of entries) {
+      const module = (await import(file)) as Record<string, unknown>;
+      const name = SUBPATHS[subpath] as string;
+      expect([subpath, name, module[name] !== undefined]).toEqual([subpath, name, true]);
+    }
   });
 });
 
@@ -108,19 +147,10 @@ describe('runConformance', () => {
   });
 
   it('leaves a started Target open for its owner', async () => {
-    let closed = 0;
-    const target: Target = {
-      info: { id: 'mine', name: 'mine', kinds: ['did'] },
-      validate: async () => ({ outcome: 'invalid' }),
-      validateBatch: async (requests) => requests.map(() => ({ outcome: 'invalid' })),
-      diagnostics: () => '',
-      close: async () => {
-        closed++;
-      },
-    };
+    const target = fakeTarget('mine', ['did'], 'invalid');
     const report = await runConformance(target, { ...FAST, rules: 'did.prefix' });
     expect(report.targets[0]?.results[0]?.status).toBe('pass');
-    expect(closed).toBe(0);
+    expect(target.closed()).toBe(0);
   });
 
   it('throws TargetStartError for a target that cannot start or is not a validator', async () => {

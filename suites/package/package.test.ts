@@ -1,7 +1,7 @@
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { packageRoot } from '../../src/paths.js';
+import { packageRoot } from '../../src/util/paths.js';
 import {
   consumerTsconfig,
   ESM_APP,
@@ -216,7 +216,7 @@ describe('the CLI from the installed package', () => {
 
 describe('the library from the installed package', () => {
   it(
-    'imports the library, generators and jest entry points in plain ESM',
+    'imports every entry point (main, generators, jest and each subpath) in plain ESM',
     async () => {
       await writeFile(join(project, 'app.mjs'), ESM_APP);
       const r = await exec(process.execPath, ['app.mjs'], project);
@@ -230,6 +230,7 @@ describe('the library from the installed package', () => {
         invalidHandles: true,
         outsideJest: expect.stringContaining('describeConformance needs jest'),
         schema: expect.any(String),
+        subpaths: { oracle: true, zod: true, vectors: true, baseline: true, live: true },
       });
       expect(out.rules).toBeGreaterThan(50);
       expect(out.results).toBeGreaterThan(10);

@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { findBuiltin } from '../../adapters/index.js';
+import type { Validator, Verdict } from '../../contract/validator.js';
 import { guardedValidate } from '../from-validator.js';
 import { loadValidatorModule } from '../module.js';
-import type { Validator, Verdict } from '../types.js';
 import {
   CURRENT_SEQ,
   type FromWorker,

@@ -1,5 +1,5 @@
+import type { ValidationRequest, Verdict } from '../../contract/validator.js';
 import type { ValidatorKind } from '../../spec/rules/types.js';
-import type { ValidationRequest, Verdict } from '../types.js';
 
 /*
  * Messages between a worker target (worker-target.ts) and its thread (entry.ts). Values and

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { findBuiltin } from '../../../src/adapters/index.js';
-import { resourcePath } from '../../../src/paths.js';
+import type { ValidateResult, Validator } from '../../../src/contract/validator.js';
 import { check } from '../../../src/spec/oracle.js';
 import type { ValidatorKind } from '../../../src/spec/rules/types.js';
-import type { ValidateResult, Validator } from '../../../src/targets/types.js';
+import { resourcePath } from '../../../src/util/paths.js';
 import { ALL_CASES, type Case } from './_cases.js';
 
 /**

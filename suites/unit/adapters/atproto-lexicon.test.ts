@@ -1,4 +1,4 @@
-import { readResource } from '../../../src/paths.js';
+import { readResource } from '../../../src/util/paths.js';
 import { build, describeAdapter, normalize } from './_agreement.js';
 
 // Lexicon `unknown` is checked only for "is a non-null object": arrays pass, and the nested data

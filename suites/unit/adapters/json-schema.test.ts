@@ -1,7 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { readResource } from '../../../src/paths.js';
 import { getRule } from '../../../src/spec/rules/index.js';
+import { readResource } from '../../../src/util/paths.js';
 import { build, describeAdapter, normalize } from './_agreement.js';
 
 // Ours to make correct: no deviation allowed.

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
+import type { Validator } from '../../../src/contract/validator.js';
 import { examplesFor } from '../../../src/runner/examples.js';
 import { check } from '../../../src/spec/oracle.js';
 import { RULES } from '../../../src/spec/rules/index.js';
 import { VALIDATOR_KINDS, type ValidatorKind } from '../../../src/spec/rules/types.js';
-import type { Validator } from '../../../src/targets/types.js';
 import { build, normalize } from './_agreement.js';
 
 /*

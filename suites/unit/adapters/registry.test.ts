@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { BUILTIN_ADAPTERS } from '../../../src/adapters/index.js';
 import { libraryVersion } from '../../../src/adapters/library-version.js';
-import { readResource, resourcePath } from '../../../src/paths.js';
 import { VALIDATOR_KINDS } from '../../../src/spec/rules/types.js';
+import { readResource, resourcePath } from '../../../src/util/paths.js';
 
 describe('built-in adapter registry', () => {
   it('lists the adapters in report order, reference first', () => {

@@ -1,6 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { readResource } from '../../../src/paths.js';
+import { readResource } from '../../../src/util/paths.js';
 import { describeAdapter } from './_agreement.js';
 import { valueName } from './_cases.js';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DID_TRAITS, type DidTrait, did } from '../../../generators/did.js';
+import { DID_TRAITS, type DidTrait, did } from '../../../generators/_internals/did.js';
 import { DID_REJECT_RULES, invalidDid } from '../../../generators/invalidDid.js';
 import { invalidDidPolicy } from '../../../generators/invalidDidPolicy.js';
 import {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
+import { email } from '../../../generators/_internals/email.js';
+import { KNOWN_STATUSES, status } from '../../../generators/_internals/status.js';
 import { didDoc } from '../../../generators/didDoc.js';
-import { email } from '../../../generators/email.js';
-import { KNOWN_STATUSES, status } from '../../../generators/status.js';
 import {
   coherenceViolations,
   containsFloat,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { HANDLE_TRAITS, type HandleTrait, handle } from '../../../generators/handle.js';
+import { HANDLE_TRAITS, type HandleTrait, handle } from '../../../generators/_internals/handle.js';
 import { HANDLE_REJECT_RULES, invalidHandle } from '../../../generators/invalidHandle.js';
 import { DISALLOWED_TLDS, handleViolations } from '../../../src/spec/index.js';
 import {

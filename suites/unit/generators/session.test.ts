@@ -1,9 +1,9 @@
 import fc from 'fast-check';
+import { KNOWN_STATUSES } from '../../../generators/_internals/status.js';
+import type { JsonObject } from '../../../generators/_internals/types.js';
 import { coherenceRules, incoherentSession } from '../../../generators/incoherentSession.js';
 import { invalidSession, sessionRejectRules } from '../../../generators/invalidSession.js';
 import { type SessionTrait, session } from '../../../generators/session.js';
-import { KNOWN_STATUSES } from '../../../generators/status.js';
-import type { JsonObject } from '../../../generators/types.js';
 import {
   coherenceViolations,
   declaredFields,

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
+import { opaqueToken } from '../../../generators/_internals/opaqueToken.js';
+import { token } from '../../../generators/_internals/token.js';
 import { accessToken } from '../../../generators/accessToken.js';
-import { opaqueToken } from '../../../generators/opaqueToken.js';
 import { refreshToken } from '../../../generators/refreshToken.js';
-import { token } from '../../../generators/token.js';
 import { decodeJwt, isValidDid } from '../../../src/spec/index.js';
 import {
   assertProduceCorrectValues,

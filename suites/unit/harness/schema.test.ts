@@ -1,10 +1,10 @@
 import { PassThrough } from 'node:stream';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { serve } from '../../../src/harness/serve.js';
-import { readResource, resourcePath } from '../../../src/paths.js';
 import { createCmdTarget } from '../../../src/targets/cmd.js';
 import { fromValidator } from '../../../src/targets/from-validator.js';
 import { loadValidatorModule } from '../../../src/targets/module.js';
+import { serve } from '../../../src/targets/serve.js';
+import { readResource, resourcePath } from '../../../src/util/paths.js';
 
 const schema = JSON.parse(readResource('schemas', 'harness-protocol-v1.schema.json'));
 const ajv = new Ajv2020({ strict: true, allErrors: true });

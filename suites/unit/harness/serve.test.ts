@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { validateCommand } from '../../../src/commands/validate.js';
-import { serve } from '../../../src/harness/serve.js';
-import type { Validator } from '../../../src/targets/types.js';
+import type { Validator } from '../../../src/contract/validator.js';
+import { serve } from '../../../src/targets/serve.js';
 
 /** Feeds `lines` to a running server and collects the answers it writes. */
 async function exchange(

@@ -7,9 +7,9 @@ import {
   describe as jestDescribe,
   test as jestTest,
 } from '@jest/globals';
+import { TargetStartError, type Validator } from '../../../src/contract/validator.js';
 import { describeConformance } from '../../../src/jest/index.js';
 import { getRule } from '../../../src/spec/rules/index.js';
-import { TargetStartError, type Validator } from '../../../src/targets/types.js';
 import { recorder, runRecorded } from './_recorder.js';
 
 /** Accepts every handle: it breaks every handle reject rule and passes every accept rule. */

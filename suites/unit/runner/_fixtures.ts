@@ -1,8 +1,8 @@
 import fc from 'fast-check';
+import type { Target, Verdict } from '../../../src/contract/validator.js';
 import type { LabelledCase } from '../../../src/runner/case.js';
 import type { ArbitraryFor } from '../../../src/runner/options.js';
 import type { ValidatorKind } from '../../../src/spec/rules/types.js';
-import type { Target, Verdict } from '../../../src/targets/types.js';
 
 /** A minimal in-process target for runner tests. */
 export function fakeTarget(

@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 import { caseArbitrary } from '../../../generators/index.js';
-import { resourcePath } from '../../../src/paths.js';
+import type { Target } from '../../../src/contract/validator.js';
 import type { RuleResult } from '../../../src/report/model.js';
 import { runConformance } from '../../../src/runner/run.js';
 import type { RuleId } from '../../../src/spec/index.js';
 import { createTarget } from '../../../src/targets/index.js';
-import type { Target } from '../../../src/targets/types.js';
+import { resourcePath } from '../../../src/util/paths.js';
 
 /*
  * Verdicts never depend on neighbours or load: a correct `cmd:` target gets the same results

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { caseArbitrary } from '../../../generators/index.js';
+import type { Target } from '../../../src/contract/validator.js';
 import type { RuleResult } from '../../../src/report/model.js';
 import type { LabelledCase } from '../../../src/runner/case.js';
 import { ReplayError } from '../../../src/runner/replay.js';
 import { compactPath, expandPath } from '../../../src/runner/replay-path.js';
 import { runConformance } from '../../../src/runner/run.js';
 import type { RuleId } from '../../../src/spec/index.js';
-import type { Target } from '../../../src/targets/types.js';
 import { fakeTarget, invalid, toyArbitraries, valid } from './_fixtures.js';
 
 /*

@@ -1,8 +1,8 @@
 import { caseArbitrary } from '../../../generators/index.js';
+import type { Validator } from '../../../src/contract/validator.js';
 import { runConformance } from '../../../src/runner/run.js';
 import { check, handleViolations, type RuleId } from '../../../src/spec/index.js';
 import { fromValidator } from '../../../src/targets/from-validator.js';
-import type { Validator } from '../../../src/targets/types.js';
 
 /** A copy of the oracle with one realistic bug: a TLD may start with a digit. */
 const buggy: Validator = {

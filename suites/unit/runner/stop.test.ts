@@ -1,5 +1,5 @@
+import type { Target, Verdict } from '../../../src/contract/validator.js';
 import { runConformance, validatorRules } from '../../../src/runner/run.js';
-import type { Target, Verdict } from '../../../src/targets/types.js';
 import { fakeTarget, invalid, toyArbitraries, valid } from './_fixtures.js';
 
 // A run stops early on the caller's signal or after --max-failures, with a partial report.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { resourcePath } from '../../../src/paths.js';
-import type { ValidationRequest, Verdict } from '../../../src/targets/types.js';
+import type { ValidationRequest, Verdict } from '../../../src/contract/validator.js';
+import { resourcePath } from '../../../src/util/paths.js';
 
 /** `cmd:` spec running a fake harness from suites/fixtures/faux/harnesses with this node. */
 export function fauxCmd(name: string, ...args: string[]): string {

@@ -1,5 +1,5 @@
+import { TargetStartError } from '../../../src/contract/validator.js';
 import { type CmdTarget, createCmdTarget } from '../../../src/targets/cmd.js';
-import { TargetStartError } from '../../../src/targets/types.js';
 import { eventually, expectedFor, fauxCmd, handles, isAlive, outcomes } from './_faux.js';
 
 // Generous timeouts where nothing should time out (the suite may run on a loaded machine); a

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { resourcePath } from '../../../src/paths.js';
+import type { Target, ValidationRequest } from '../../../src/contract/validator.js';
 import { check } from '../../../src/spec/oracle.js';
 import type { ValidatorKind } from '../../../src/spec/rules/types.js';
 import { createTarget } from '../../../src/targets/index.js';
-import type { Target, ValidationRequest } from '../../../src/targets/types.js';
+import { resourcePath } from '../../../src/util/paths.js';
 import { readInteropFile } from '../../_helpers/interop.js';
 
 // The example harnesses must be correct validators: they agree with the interop vectors and with

@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
+import type { Validator, Verdict } from '../../../src/contract/validator.js';
 import { fromValidator, guardedValidate, toVerdict } from '../../../src/targets/from-validator.js';
 import { loadValidatorModule } from '../../../src/targets/module.js';
-import type { Validator, Verdict } from '../../../src/targets/types.js';
 import { fauxModule, outcomes } from './_faux.js';
 
 async function faux(file: string, timeoutMs = 200) {

@@ -1,6 +1,6 @@
 import { BUILTIN_ADAPTERS } from '../../../src/adapters/index.js';
+import { TargetStartError } from '../../../src/contract/validator.js';
 import { createTarget } from '../../../src/targets/index.js';
-import { TargetStartError } from '../../../src/targets/types.js';
 import { fauxCmd, fauxModule } from './_faux.js';
 
 const OPTIONS = { timeoutMs: 1_000 };

@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { TargetStartError } from '../../../src/contract/validator.js';
 import { createModuleTarget, loadValidatorModule } from '../../../src/targets/module.js';
-import { TargetStartError } from '../../../src/targets/types.js';
 import { fauxModule } from './_faux.js';
 
 async function startError(path: string): Promise<string> {

@@ -1,6 +1,6 @@
+import { type Target, TargetStartError } from '../../../src/contract/validator.js';
 import { createTarget } from '../../../src/targets/index.js';
 import { createModuleTarget } from '../../../src/targets/module.js';
-import { type Target, TargetStartError } from '../../../src/targets/types.js';
 import type { WorkerTarget } from '../../../src/targets/worker-target.js';
 import { fauxModule, handles, outcomes } from './_faux.js';
 

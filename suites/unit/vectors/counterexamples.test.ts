@@ -3,12 +3,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../src/cli.js';
+import type { Validator } from '../../../src/contract/validator.js';
 import { runConformance } from '../../../src/index.js';
-import { packageRoot } from '../../../src/paths.js';
 import type { Report } from '../../../src/report/model.js';
 import { check } from '../../../src/spec/oracle.js';
 import type { ValidatorKind } from '../../../src/spec/rules/types.js';
-import type { Validator } from '../../../src/targets/types.js';
+import { packageRoot } from '../../../src/util/paths.js';
 import {
   counterexampleEntries,
   exportCounterexamples,

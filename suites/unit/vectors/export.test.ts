@@ -7,8 +7,8 @@ import type { Io } from '../../../src/commands/common.js';
 import { validatorRules } from '../../../src/runner/run.js';
 import { check } from '../../../src/spec/oracle.js';
 import type { ValidatorKind } from '../../../src/spec/rules/types.js';
+import { toolVersion } from '../../../src/util/version.js';
 import { VECTOR_FILES } from '../../../src/vectors/format.js';
-import { toolVersion } from '../../../src/version.js';
 import {
   headerOf,
   readJsonl,

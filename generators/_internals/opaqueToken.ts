@@ -1,5 +1,5 @@
 import type fc from 'fast-check';
-import { notJwt } from './_internals/jwt.js';
+import { notJwt } from './jwt.js';
 
 /**
  * Token strings that are not JWTs (no periods, two or four parts, a header that is not a JSON

@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
+import { DEFAULT_TIMEOUT_MS, type Validator, type Verdict } from '../contract/validator.js';
+import { LineSplitter } from '../harness/lines.js';
+import { encodeAnswer, PROTOCOL_VERSION, readRequest } from '../harness/protocol.js';
 import type { ValidatorKind } from '../spec/rules/types.js';
-import { guardedValidate } from '../targets/from-validator.js';
-import { DEFAULT_TIMEOUT_MS, type Validator, type Verdict } from '../targets/types.js';
-import { LineSplitter } from './lines.js';
-import { encodeAnswer, PROTOCOL_VERSION, readRequest } from './protocol.js';
+import { guardedValidate } from './from-validator.js';
 
 /*
  * Serves a Validator over harness protocol v1: the other side of a `cmd:` target. Each line is

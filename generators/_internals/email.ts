@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { jsonString } from './_internals/json.js';
+import { jsonString } from './json.js';
 
 const unicodeLocal = fc.constantFrom(
   'josé',

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { INVALID_HANDLE } from '../src/spec/handle.js';
+import { INVALID_HANDLE } from '../../src/spec/handle.js';
 import {
   applyCase,
   assembleHandle,
   type CaseMode,
   caseArbitrary,
   type HandlePlan,
-} from './_internals/handleAssembly.js';
+} from './handleAssembly.js';
 import {
   disallowedTldPlan,
   innerHyphensPlan,
@@ -15,7 +15,7 @@ import {
   oneCharTldPlan,
   plainPlan,
   punycodePlan,
-} from './_internals/handlePlans.js';
+} from './handlePlans.js';
 
 /**
  * A class of valid handles that over-strict validators tend to reject; each matches one

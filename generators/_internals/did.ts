@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { MAX_DID_LENGTH } from '../src/spec/did.js';
-import { BASE32, charOf, stringOf, UPPER } from './_internals/chars.js';
+import { MAX_DID_LENGTH } from '../../src/spec/did.js';
+import { BASE32, charOf, stringOf, UPPER } from './chars.js';
 import {
   colonRun,
   didOfLength,
@@ -12,7 +12,7 @@ import {
   percentTriplet,
   plcDid,
   webDid,
-} from './_internals/didParts.js';
+} from './didParts.js';
 
 /**
  * A class of valid DIDs; `plc` and `web` are the blessed methods as a server issues them, the

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { jsonString } from './_internals/json.js';
+import { jsonString } from './json.js';
 
 /** The lexicon's `knownValues` for `status`. @public */
 export const KNOWN_STATUSES: readonly string[] = ['takendown', 'suspended', 'deactivated'];

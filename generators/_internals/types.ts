@@ -1,4 +1,4 @@
-import type { RuleId } from '../src/spec/rules/index.js';
+import type { RuleId } from '../../src/spec/rules/index.js';
 
 /**
  * A JSON value. Every generator yields plain JSON data (no undefined, NaN, Infinity, -0, functions

@@ -1,12 +1,6 @@
 import fc from 'fast-check';
-import {
-  accessParams,
-  accessParts,
-  encodeJwt,
-  refreshParams,
-  refreshParts,
-} from './_internals/jwt.js';
 import { did } from './did.js';
+import { accessParams, accessParts, encodeJwt, refreshParams, refreshParts } from './jwt.js';
 import { opaqueToken } from './opaqueToken.js';
 
 /**
