@@ -1,7 +1,6 @@
 import {
   type Target,
   type TargetInfo,
-  type TargetOptions,
   TargetStartError,
   type ValidationRequest,
   type Verdict,
@@ -9,9 +8,17 @@ import {
 import { encodeValue } from '../harness/encode-value.js';
 import { answerSeq, encodeValidate, peekSeq, preview, readAnswer } from '../harness/protocol.js';
 import type { ValidatorKind } from '../spec/rules/types.js';
+import { AnswerBook, errored, type Job } from './cmd-answers.js';
+import {
+  type CmdTargetOptions,
+  DEFAULT_MAX_IN_FLIGHT,
+  DEFAULT_MAX_RESTARTS,
+} from './cmd-options.js';
+import { CmdWatchdog } from './cmd-watchdog.js';
 import { CommandLineError, splitCommandLine } from './command-line.js';
 import { harnessEnv } from './harness-env.js';
-import { HarnessProcess, type Trace } from './harness-process.js';
+import { HarnessProcess } from './harness-process.js';
+import { JobQueue } from './job-queue.js';
 import { TextTail } from './text-tail.js';
 
 /*
@@ -28,54 +35,21 @@ import { TextTail } from './text-tail.js';
  *   in `diagnostics()`, next to the program's stderr (the last 64 KiB).
  */
 
-export interface CmdTargetOptions extends TargetOptions {
-  /** Requests written before waiting for answers (default 64); 1 is lockstep. */
-  readonly maxInFlight?: number;
-  /** false is the same as `maxInFlight: 1`. */
-  readonly pipeline?: boolean;
-  /** Restarts after a crash or a hang before giving up (default 10). */
-  readonly maxRestarts?: number;
-  /** Time for the start handshake (default: the larger of `timeoutMs` and 10 s). */
-  readonly startTimeoutMs?: number;
-  /** Time the program gets to exit after `stop` before it is killed (default 1 s). */
-  readonly stopGraceMs?: number;
-  readonly cwd?: string;
-  /** The program's environment (default: the allowlist of harness-env.ts). */
-  readonly env?: NodeJS.ProcessEnv;
-  /** More variables of the runner's environment to pass on (`--pass-env NAME`). */
-  readonly passEnv?: readonly string[];
-  /** Sees every protocol line, both ways (for debugging and transcripts). */
-  readonly trace?: Trace;
-}
+export {
+  type CmdTargetOptions,
+  DEFAULT_MAX_IN_FLIGHT,
+  DEFAULT_MAX_RESTARTS,
+} from './cmd-options.js';
 
-export const DEFAULT_MAX_IN_FLIGHT = 256;
-export const DEFAULT_MAX_RESTARTS = 10;
 const STDERR_KEEP_CHARS = 64 * 1024;
 /** Requests are written in chunks of about this size, waiting for 'drain' when stdin is full. */
 const CHUNK_CHARS = 64 * 1024;
 
-interface Job {
-  readonly kind: ValidatorKind;
-  readonly valueJson: string;
-  readonly resolve: (verdict: Verdict) => void;
-  /** The batch it came in: its answers are handed over together (see scheduleSettle). */
-  readonly batch: { waiting: number };
-  /** When the request times out (ms since the epoch), and the process it was sent to. */
-  deadline?: number;
-  proc?: HarnessProcess;
-}
-
-interface Answered {
-  readonly job: Job;
-  verdict: Verdict;
-}
-
-const errored = (message: string): Verdict => ({ outcome: 'errored', message });
-
 export class CmdTarget implements Target {
   info: TargetInfo;
   private readonly log = new TextTail(STDERR_KEEP_CHARS);
-  private watchdog: NodeJS.Timeout | undefined;
+  private readonly watchdog: CmdWatchdog;
+  private readonly answers = new AnswerBook();
   private readonly maxInFlight: number;
   private readonly maxRestarts: number;
   private readonly procs = new Set<HarnessProcess>();
@@ -84,18 +58,13 @@ export class CmdTarget implements Target {
   private restarts = 0;
   private exhausted = false;
   private closing = false;
-  private queue: Job[] = [];
-  private queueHead = 0;
+  private readonly queue = new JobQueue<Job>();
   private readonly inFlight = new Map<number, Job>();
   private nextSeq = 1;
   private waitingDrain = false;
   private pumpScheduled = false;
   /** Answer lines read so far: a late watchdog waits while they keep coming. */
   private linesRead = 0;
-  private lastAnswerAt = 0;
-  /** Answers read but not handed over yet (see scheduleSettle). */
-  private readonly answered = new Map<number, Answered>();
-  private settleScheduled = false;
 
   constructor(
     private readonly spec: string,
@@ -106,6 +75,11 @@ export class CmdTarget implements Target {
     this.maxInFlight =
       options.pipeline === false ? 1 : Math.max(1, options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
     this.maxRestarts = Math.max(0, options.maxRestarts ?? DEFAULT_MAX_RESTARTS);
+    this.watchdog = new CmdWatchdog(options.timeoutMs, {
+      oldest: () => this.inFlight.entries().next().value,
+      linesRead: () => this.linesRead,
+      expire: (proc, seq) => this.onTimeout(proc, seq),
+    });
   }
 
   /** The pid of the running program, if any (for tests and diagnostics). */
@@ -164,7 +138,7 @@ export class CmdTarget implements Target {
 
   async close(): Promise<void> {
     this.closing = true;
-    this.disarmWatchdog();
+    this.watchdog.disarm();
     this.failQueued('the target was closed');
     await Promise.all([...this.procs].map((p) => p.stop(this.options.stopGraceMs ?? 1_000)));
     await this.starting;
@@ -210,7 +184,7 @@ export class CmdTarget implements Target {
   }
 
   private pump(): void {
-    if (this.closing || this.queueHead >= this.queue.length) return;
+    if (this.closing || this.queue.size === 0) return;
     if (this.exhausted) {
       this.failQueued(this.exhaustedMessage());
       return;
@@ -224,9 +198,8 @@ export class CmdTarget implements Target {
     let chunk = '';
     let blocked = false;
     const deadline = Date.now() + this.options.timeoutMs;
-    while (this.queueHead < this.queue.length && this.inFlight.size < this.maxInFlight) {
-      const job = this.queue[this.queueHead] as Job;
-      this.queueHead++;
+    const jobs = this.queue.take(this.maxInFlight - this.inFlight.size);
+    for (const [i, job] of jobs.entries()) {
       const seq = this.nextSeq++;
       const line = encodeValidate(seq, job.kind, job.valueJson);
       this.options.trace?.('send', line);
@@ -237,12 +210,15 @@ export class CmdTarget implements Target {
       if (chunk.length >= CHUNK_CHARS) {
         blocked = !proc.write(chunk);
         chunk = '';
-        if (blocked) break;
+        if (blocked) {
+          // stdin is full: the rest waits for 'drain'.
+          this.queue.unshift(jobs.slice(i + 1));
+          break;
+        }
       }
     }
     if (chunk.length > 0) blocked = !proc.write(chunk);
-    this.armWatchdog();
-    this.compactQueue();
+    this.watchdog.arm();
     if (!blocked) return;
     // stdin is full: write more only once the program has read what it has.
     this.waitingDrain = true;
@@ -251,16 +227,6 @@ export class CmdTarget implements Target {
       this.waitingDrain = false;
       this.schedulePump();
     });
-  }
-
-  private compactQueue(): void {
-    if (this.queueHead === this.queue.length) {
-      this.queue = [];
-      this.queueHead = 0;
-    } else if (this.queueHead > 4096) {
-      this.queue = this.queue.slice(this.queueHead);
-      this.queueHead = 0;
-    }
   }
 
   private restart(): void {
@@ -293,8 +259,8 @@ export class CmdTarget implements Target {
     }
     const seq = answerSeq(answer);
     const job = seq === undefined ? undefined : this.inFlight.get(seq);
-    if (seq !== undefined && job === undefined && this.answered.has(seq)) {
-      this.answeredAgain(seq, answer as Record<string, unknown>, line);
+    if (seq !== undefined && job === undefined && this.answers.has(seq)) {
+      this.note(this.answers.again(seq, verdictOf(answer, line), preview(line)));
       return;
     }
     if (seq === undefined || job === undefined) {
@@ -303,47 +269,8 @@ export class CmdTarget implements Target {
       this.misfit(seq, `wrote ${what}`, line);
       return;
     }
-    this.lastAnswerAt = Date.now();
-    this.finish(seq, this.verdictOf(answer, line));
-  }
-
-  private verdictOf(answer: unknown, line: string): Verdict {
-    const verdict = readAnswer(answer as Record<string, unknown>);
-    return typeof verdict === 'string'
-      ? errored(`malformed answer (${verdict}): ${preview(line)}`)
-      : verdict;
-  }
-
-  /**
-   * A second answer to a request whose answer is not handed over yet: the same answer is only
-   * noted; a different one makes the request errored, saying both.
-   */
-  private answeredAgain(seq: number, answer: Record<string, unknown>, line: string): void {
-    const first = this.answered.get(seq) as Answered;
-    const again = this.verdictOf(answer, line);
-    this.note(`the harness answered seq ${seq} twice: ${preview(line)}`);
-    if (first.verdict.outcome === again.outcome) return;
-    first.verdict = errored(
-      `the harness answered seq ${seq} twice, differently (${first.verdict.outcome}, then ${again.outcome}): ${preview(line)}`,
-    );
-  }
-
-  /*
-   * Answers are handed over by batch, once every request of the batch is answered and the lines
-   * read with the last answer are handled (setImmediate runs after pending pipe data): a harness
-   * that contradicts itself within a batch is caught.
-   */
-  private scheduleSettle(): void {
-    if (this.settleScheduled) return;
-    this.settleScheduled = true;
-    setImmediate(() => {
-      this.settleScheduled = false;
-      for (const [seq, { job, verdict }] of this.answered) {
-        if (job.batch.waiting > 0) continue;
-        this.answered.delete(seq);
-        job.resolve(verdict);
-      }
-    });
+    this.watchdog.answered();
+    this.finish(seq, verdictOf(answer, line));
   }
 
   /**
@@ -360,55 +287,6 @@ export class CmdTarget implements Target {
     } else {
       this.note(message);
     }
-  }
-
-  /*
-   * One timer watches every request: requests are in flight in the order they were sent and all
-   * have the same timeout, so only the oldest can be the next to expire. (A timer per request
-   * costs more than the rest of the bookkeeping on a pipelined run.) A harness answering a deep
-   * pipeline one by one gets `timeoutMs` per answer: the oldest request's clock starts no earlier
-   * than the harness's last answer.
-   */
-  private deadlineOf(job: Job): number {
-    return Math.max(job.deadline ?? Date.now(), this.lastAnswerAt + this.options.timeoutMs);
-  }
-
-  private armWatchdog(): void {
-    if (this.watchdog !== undefined) return;
-    const oldest = this.inFlight.values().next();
-    if (oldest.done === true) return;
-    const delay = Math.max(0, this.deadlineOf(oldest.value) - Date.now());
-    this.watchdog = setTimeout(() => {
-      this.watchdog = undefined;
-      this.checkDeadlines();
-    }, delay);
-  }
-
-  private disarmWatchdog(): void {
-    if (this.watchdog === undefined) return;
-    clearTimeout(this.watchdog);
-    this.watchdog = undefined;
-  }
-
-  private checkDeadlines(): void {
-    const first = this.inFlight.entries().next();
-    if (first.done === true) return;
-    const [seq, job] = first.value;
-    if (job.deadline === undefined || job.proc === undefined || this.deadlineOf(job) > Date.now()) {
-      this.armWatchdog();
-      return;
-    }
-    // The timer may fire late (a busy runner): read what the harness already wrote first.
-    // Pipe data waiting is handled before setImmediate callbacks; go on while lines come in.
-    const proc = job.proc;
-    const lines = this.linesRead;
-    setImmediate(() => {
-      if (this.linesRead !== lines && this.inFlight.has(seq)) this.checkDeadlines();
-      else {
-        this.onTimeout(proc, seq);
-        this.armWatchdog();
-      }
-    });
   }
 
   private onTimeout(proc: HarnessProcess, seq: number): void {
@@ -434,23 +312,13 @@ export class CmdTarget implements Target {
     const job = this.inFlight.get(seq);
     if (job === undefined) return;
     this.inFlight.delete(seq);
-    if (this.inFlight.size === 0) this.disarmWatchdog();
-    this.answered.set(seq, { job, verdict });
-    job.batch.waiting--;
-    if (job.batch.waiting === 0) this.scheduleSettle();
+    if (this.inFlight.size === 0) this.watchdog.disarm();
+    this.answers.add(seq, job, verdict);
     this.schedulePump();
   }
 
   private failQueued(message: string): void {
-    const jobs = this.queue.slice(this.queueHead);
-    this.queue = [];
-    this.queueHead = 0;
-    for (const job of jobs) {
-      job.resolve(errored(message));
-      job.batch.waiting--;
-    }
-    // Their batches may now be complete.
-    if (this.answered.size > 0) this.scheduleSettle();
+    for (const job of this.queue.takeAll()) this.answers.drop(job, errored(message));
   }
 
   private exhaustedMessage(): string {
@@ -460,6 +328,13 @@ export class CmdTarget implements Target {
   private note(text: string): void {
     this.log.appendLine(`[runner] ${text}`);
   }
+}
+
+function verdictOf(answer: unknown, line: string): Verdict {
+  const verdict = readAnswer(answer as Record<string, unknown>);
+  return typeof verdict === 'string'
+    ? errored(`malformed answer (${verdict}): ${preview(line)}`)
+    : verdict;
 }
 
 /** Parses the command line, starts the program and does the start handshake. */

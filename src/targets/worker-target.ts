@@ -1,4 +1,3 @@
-import { Worker } from 'node:worker_threads';
 import {
   type Target,
   type TargetInfo,
@@ -7,7 +6,8 @@ import {
   type ValidationRequest,
   type Verdict,
 } from '../contract/validator.js';
-import { DEFAULT_MAX_RESTARTS } from './cmd.js';
+import { DEFAULT_MAX_RESTARTS } from './cmd-options.js';
+import { JobQueue } from './job-queue.js';
 import { TextTail } from './text-tail.js';
 import {
   CURRENT_SEQ,
@@ -16,6 +16,7 @@ import {
   type ToWorker,
   type WorkerSource,
 } from './worker/messages.js';
+import { startThread, type Thread } from './worker/thread.js';
 import { Watch } from './worker/watch.js';
 
 /*
@@ -44,26 +45,7 @@ interface Job {
   readonly resolve: (verdict: Verdict) => void;
 }
 
-interface Thread {
-  readonly worker: Worker;
-  readonly state: Int32Array;
-  ready: boolean;
-  /** Why it ended, when the worker reported an uncaught error. */
-  error?: string;
-}
-
 const errored = (message: string): Verdict => ({ outcome: 'errored', message });
-
-/** The thread's entry: the built JS, or the TypeScript sources (under tests) through hooks. */
-function entryPoint(): { url: URL; execArgv?: string[] } {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return { url: new URL('./worker/entry.js', here) };
-  const hooks = new URL('./worker/source-register.mjs', here).href;
-  return {
-    url: new URL('./worker/entry.ts', here),
-    execArgv: [...process.execArgv, '--import', hooks],
-  };
-}
 
 export class WorkerTarget implements Target {
   info: TargetInfo;
@@ -74,8 +56,7 @@ export class WorkerTarget implements Target {
   private restarts = 0;
   private exhausted = false;
   private closing = false;
-  private queue: Job[] = [];
-  private queueHead = 0;
+  private readonly queue = new JobQueue<Job>();
   private readonly inFlight = new Map<number, Job>();
   private nextSeq = 1;
   private readonly watch: Watch;
@@ -98,20 +79,9 @@ export class WorkerTarget implements Target {
 
   /** Starts a thread and loads the validator; rejects with the reason it could not. */
   async spawn(): Promise<void> {
-    const { url, execArgv } = entryPoint();
-    const shared = new SharedArrayBuffer(8);
-    const worker = new Worker(url, {
-      workerData: { source: this.source, state: shared },
-      stdout: true,
-      stderr: true,
-      ...(execArgv === undefined ? {} : { execArgv }),
-    });
-    const thread: Thread = { worker, state: new Int32Array(shared), ready: false };
+    const thread = startThread(this.source, (text) => this.log.append(text));
+    const { worker } = thread;
     this.thread = thread;
-    for (const stream of [worker.stdout, worker.stderr]) {
-      stream.setEncoding('utf8');
-      stream.on('data', (text: string) => this.log.append(text));
-    }
     const startTimeout = this.options.startTimeoutMs ?? Math.max(this.options.timeoutMs, 30_000);
     await new Promise<void>((resolve, reject) => {
       const fail = (reason: string): void => {
@@ -195,7 +165,7 @@ export class WorkerTarget implements Target {
   }
 
   private pump(): void {
-    if (this.closing || this.queueHead >= this.queue.length) {
+    if (this.closing || this.queue.size === 0) {
       this.idle();
       return;
     }
@@ -210,15 +180,9 @@ export class WorkerTarget implements Target {
     }
     if (!thread.ready) return;
     thread.worker.ref();
-    while (this.queueHead < this.queue.length && this.inFlight.size < MAX_IN_FLIGHT) {
-      const n = Math.min(CHUNK, this.queue.length - this.queueHead);
-      const jobs = this.queue.slice(this.queueHead, this.queueHead + n);
-      this.queueHead += n;
+    while (this.queue.size > 0 && this.inFlight.size < MAX_IN_FLIGHT) {
+      const jobs = this.queue.take(CHUNK);
       this.post(thread, jobs);
-    }
-    if (this.queueHead === this.queue.length) {
-      this.queue = [];
-      this.queueHead = 0;
     }
     this.watch.arm();
   }
@@ -293,8 +257,7 @@ export class WorkerTarget implements Target {
     const again = [...this.inFlight.values()];
     this.inFlight.clear();
     this.watch.stop();
-    this.queue = [...again, ...this.queue.slice(this.queueHead)];
-    this.queueHead = 0;
+    this.queue.unshift(again);
     this.schedulePump();
   }
 
@@ -325,16 +288,13 @@ export class WorkerTarget implements Target {
 
   /** Nothing to do: the thread must not keep the process alive (a caller may forget close). */
   private idle(): void {
-    if (this.inFlight.size > 0 || this.queueHead < this.queue.length) return;
+    if (this.inFlight.size > 0 || this.queue.size > 0) return;
     this.watch.stop();
     this.thread?.worker.unref();
   }
 
   private failQueued(message: string): void {
-    const jobs = this.queue.slice(this.queueHead);
-    this.queue = [];
-    this.queueHead = 0;
-    for (const job of jobs) job.resolve(errored(message));
+    for (const job of this.queue.takeAll()) job.resolve(errored(message));
   }
 
   private exhaustedMessage(): string {
