@@ -1,13 +1,7 @@
-import { caseArbitrary } from '../../generators/index.js';
 import { type Target, TargetStartError } from '../contract/validator.js';
 import type { Report } from '../report/model.js';
 import { applyBaseline, type Baseline, type BaselineComparison } from '../runner/baseline.js';
-import {
-  type ArbitraryFor,
-  DEFAULT_RUNS,
-  type ProgressEvent,
-  type RunOptions,
-} from '../runner/options.js';
+import { DEFAULT_RUNS, type ProgressEvent, type RunOptions } from '../runner/options.js';
 import { type FailedStart, runConformance as runTargets } from '../runner/run.js';
 import { selectValidatorRules } from '../runner/select.js';
 import type { RuleId } from '../spec/rules/index.js';
@@ -65,8 +59,6 @@ export interface Certification {
   /** New failures and fixed entries, when a baseline was given. */
   readonly comparison?: BaselineComparison;
 }
-
-const defaultArbitraryFor: ArbitraryFor = (id) => caseArbitrary(id as RuleId);
 
 /** A seed in fast-check's range, when the caller gives none. */
 export function randomSeed(): number {
@@ -139,7 +131,8 @@ export async function certify(
       ready,
       {
         ...run,
-        arbitraryFor: arbitraryFor ?? defaultArbitraryFor,
+        // Without arbitraries of its own, the runner samples the catalogue's off the main thread.
+        ...(arbitraryFor === undefined ? {} : { arbitraryFor }),
         seed: seed ?? randomSeed(),
         runs: runs ?? DEFAULT_RUNS,
         ruleIds,

@@ -27,7 +27,11 @@ export interface RunOptions {
   readonly examples?: boolean;
   /** Upper bound on time spent shrinking one counterexample. */
   readonly shrinkTimeMs?: number;
-  readonly arbitraryFor: ArbitraryFor;
+  /**
+   * The generated cases of each rule. Default: the catalogue generators, sampled in a thread of
+   * their own; a caller's own arbitraries are sampled on the caller's thread.
+   */
+  readonly arbitraryFor?: ArbitraryFor;
   /**
    * On abort the run stops at once: requests in flight are abandoned (the caller closes the
    * targets) and the report holds the results so far, `interrupted: true`, and `notRun`.

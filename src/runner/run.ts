@@ -9,6 +9,7 @@ import {
 } from '../report/model.js';
 import { RULES, type Rule, type RuleId, VALIDATOR_KINDS } from '../spec/rules/index.js';
 import { TOOL_NAME, toolVersion } from '../util/version.js';
+import { sameThreadSource, workerSource } from './generation/source.js';
 import type { RunOptions } from './options.js';
 import { runRule, type SharedCases, shareCases } from './rule-run.js';
 import { inShard } from './shard.js';
@@ -50,16 +51,25 @@ export async function runConformance(
 ): Promise<Report> {
   const startedAt = new Date().toISOString();
   const rules = validatorRules(options.ruleIds);
-  // Cases are generated once per rule and dropped when the last target has used them.
-  const shared = new Map<string, { cases: SharedCases; users: number }>();
+  // Cases are generated once per rule, the next rule while targets work on this one, and
+  // dropped when the last target has used them.
+  const source =
+    options.arbitraryFor === undefined ? workerSource() : sameThreadSource(options.arbitraryFor);
+  const shared = new Map<string, { cases: Promise<SharedCases>; users: number }>();
   const users = new Map<string, number>();
-  const casesFor = (rule: Rule<RuleId>): SharedCases => {
+  const prepare = (rule: Rule<RuleId>): Promise<SharedCases> => {
     let s = shared.get(rule.id);
     if (s === undefined) {
-      s = { cases: shareCases(rule, options), users: users.get(rule.id) ?? 1 };
+      s = { cases: shareCases(rule, options, source), users: users.get(rule.id) ?? 1 };
+      s.cases.catch(() => {}); // Awaited by the targets that use it.
       shared.set(rule.id, s);
     }
     return s.cases;
+  };
+  const casesFor = (rule: Rule<RuleId>): Promise<SharedCases> => {
+    const next = rules[rules.indexOf(rule) + 1];
+    if (next !== undefined && (users.get(next.id) ?? 0) > 0) void prepare(next);
+    return prepare(rule);
   };
   const release = (rule: Rule<RuleId>): void => {
     const s = shared.get(rule.id);
@@ -85,7 +95,9 @@ export async function runConformance(
           done: results.length,
           total: mine.length,
         });
-        const result = await stop.race(runRule(rule, target, casesFor(rule), options));
+        const result = await stop.race(
+          casesFor(rule).then((cases) => runRule(rule, target, cases, options)),
+        );
         if (result === undefined) break;
         results.push(result);
         stop.count(result);
@@ -107,7 +119,7 @@ export async function runConformance(
         durationMs: Date.now() - started,
       };
     }),
-  );
+  ).finally(() => source.close());
   for (const [k, failed] of failedStarts.entries()) {
     const results: RuleResult[] = work(targets.length + k).map((r) => ({
       rule: r.id,

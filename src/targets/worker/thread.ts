@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { WorkerData, WorkerSource } from './messages.js';
 
 /** One worker thread of a worker target, and the state it shares with the main thread. */
@@ -10,25 +10,24 @@ export interface Thread {
   error?: string;
 }
 
-/** The thread's entry: the built JS, or the TypeScript sources (under tests) through hooks. */
-function entryPoint(): { url: URL; execArgv?: string[] } {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return { url: new URL('./entry.js', here) };
-  const hooks = new URL('./source-register.mjs', here).href;
-  return { url: new URL('./entry.ts', here), execArgv: [...process.execArgv, '--import', hooks] };
+/**
+ * Starts the worker script `name` (without extension) of the folder `here` (an
+ * `import.meta.url`): the built JS, or the TypeScript sources (under tests) through module hooks.
+ */
+export function startWorker(here: string, name: string, options: WorkerOptions): Worker {
+  if (!here.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, here), options);
+  const hooks = new URL('./source-register.mjs', import.meta.url).href;
+  return new Worker(new URL(`./${name}.ts`, here), {
+    ...options,
+    execArgv: [...process.execArgv, '--import', hooks],
+  });
 }
 
 /** Starts a thread loading `source`; what it prints goes to `onOutput`, never to the terminal. */
 export function startThread(source: WorkerSource, onOutput: (text: string) => void): Thread {
-  const { url, execArgv } = entryPoint();
   const shared = new SharedArrayBuffer(8);
   const workerData: WorkerData = { source, state: shared };
-  const worker = new Worker(url, {
-    workerData,
-    stdout: true,
-    stderr: true,
-    ...(execArgv === undefined ? {} : { execArgv }),
-  });
+  const worker = startWorker(import.meta.url, 'entry', { workerData, stdout: true, stderr: true });
   for (const stream of [worker.stdout, worker.stderr]) {
     stream.setEncoding('utf8');
     stream.on('data', onOutput);
