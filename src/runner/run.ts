@@ -53,8 +53,7 @@ export async function runConformance(
   const rules = validatorRules(options.ruleIds);
   // Cases are generated once per rule, the next rule while targets work on this one, and
   // dropped when the last target has used them.
-  const source =
-    options.arbitraryFor === undefined ? workerSource() : sameThreadSource(options.arbitraryFor);
+  const source = options.arbitraryFor === undefined ? workerSource() : sameThreadSource();
   const shared = new Map<string, { cases: Promise<SharedCases>; users: number }>();
   const users = new Map<string, number>();
   const prepare = (rule: Rule<RuleId>): Promise<SharedCases> => {

@@ -24,7 +24,9 @@ export async function shareCases(
   const replaying = options.path !== undefined;
   return {
     arbitrary,
-    generated: replaying ? [] : await source.generate(rule.id, options.seed, options.runs),
+    generated: replaying
+      ? []
+      : await source.generate(rule.id, arbitrary, options.seed, options.runs),
     examples: options.examples === false ? [] : examplesFor(rule.id),
   };
 }

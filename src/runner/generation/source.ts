@@ -3,19 +3,24 @@ import fc from 'fast-check';
 import type { RuleId } from '../../spec/rules/index.js';
 import { startWorker } from '../../targets/worker/thread.js';
 import type { LabelledCase } from '../case.js';
-import type { ArbitraryFor } from '../options.js';
 import type { Generated, GenerateRequest } from './messages.js';
 
 /** Where a run's generated cases come from, one rule at a time. */
 export interface CaseSource {
-  generate(rule: RuleId, seed: number, runs: number): Promise<readonly LabelledCase[]>;
+  /** `arbitrary` is the rule's, as the main thread has it (a worker source builds its own). */
+  generate(
+    rule: RuleId,
+    arbitrary: fc.Arbitrary<LabelledCase>,
+    seed: number,
+    runs: number,
+  ): Promise<readonly LabelledCase[]>;
   close(): Promise<void>;
 }
 
 /** Generation on the caller's thread, for a caller's own arbitraries (tests). */
-export function sameThreadSource(arbitraryFor: ArbitraryFor): CaseSource {
+export function sameThreadSource(): CaseSource {
   return {
-    generate: async (rule, seed, runs) => fc.sample(arbitraryFor(rule), { seed, numRuns: runs }),
+    generate: async (_rule, arbitrary, seed, runs) => fc.sample(arbitrary, { seed, numRuns: runs }),
     close: async () => {},
   };
 }
@@ -43,7 +48,7 @@ export function workerSource(): CaseSource {
     return w;
   };
   return {
-    generate(rule, seed, runs) {
+    generate(rule, _arbitrary, seed, runs) {
       worker ??= start();
       worker.ref();
       const request: GenerateRequest = { id: nextId++, rule, seed, runs };

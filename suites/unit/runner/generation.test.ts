@@ -22,7 +22,7 @@ describe('off-thread generation', () => {
           seed: 9,
           numRuns: 50,
         });
-        expect(await source.generate(rule, 9, 50)).toEqual(here);
+        expect(await source.generate(rule, caseArbitrary(rule), 9, 50)).toEqual(here);
       }
     } finally {
       await source.close();
@@ -41,7 +41,9 @@ describe('off-thread generation', () => {
   it('a rule the generators do not know fails the run with its name', async () => {
     const source = workerSource();
     try {
-      await expect(source.generate('no.such.rule' as RuleId, 1, 1)).rejects.toThrow(/no.such.rule/);
+      await expect(
+        source.generate('no.such.rule' as RuleId, caseArbitrary('handle.length.max'), 1, 1),
+      ).rejects.toThrow(/no.such.rule/);
     } finally {
       await source.close();
     }
