@@ -91,6 +91,13 @@ function scan(planned: readonly Planned[], verdicts: readonly Verdict[]): Scan {
   };
 }
 
+/** The runner's own messages for a target that did not answer (timeouts, crashes, budget). */
+const STALLED = /\(timeout\)|stopped before answering|restart budget|target (was|is) closed/;
+
+function stalled(verdict: Verdict): boolean {
+  return verdict.outcome === 'errored' && STALLED.test(verdict.message);
+}
+
 function size(value: unknown): number {
   return JSON.stringify(value)?.length ?? 0;
 }
@@ -108,8 +115,10 @@ async function reportFinding(
 ): Promise<{ c: LabelledCase; verdict: Verdict; path: string; example: boolean }> {
   const f = scanned.first[outcome] as Finding;
   const g = scanned.firstGenerated[outcome];
+  // A target that hung or stopped is not shrunk: each try would cost a timeout and a restart,
+  // and once the restart budget is spent every value "errors" for that reason alone.
   const shrunk =
-    g === undefined
+    g === undefined || stalled(g.verdict)
       ? undefined
       : await shrink(shared.arbitrary, g.index, outcome, options, validate);
   const generated =

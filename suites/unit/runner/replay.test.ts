@@ -93,6 +93,24 @@ describe('replay', () => {
     expect(result?.message).toMatch(/validator errored: threw: boom/);
   });
 
+  it('an error from a target that hung is not shrunk: its first value and message stay', async () => {
+    const hung = fakeTarget('hung', ['handle'], () => ({
+      outcome: 'errored',
+      message: 'no answer within 5 ms (timeout); the worker was restarted',
+    }));
+    const report = await runConformance([hung], {
+      ...OPTIONS,
+      examples: false,
+      ruleIds: ['handle.accept.syntax'],
+      arbitraryFor: toyArbitraries,
+    });
+    const result = report.targets[0]?.results[0];
+    expect(result?.message).toMatch(/\(timeout\)/);
+    expect(result?.replay?.path).toBe('0');
+    // Only the batch: no shrinking tries one by one.
+    expect(hung.calls).toBe(OPTIONS.runs);
+  });
+
   it('a path that names no case is a ReplayError', async () => {
     for (const path of ['example:9999', 'nonsense', '1:x']) {
       await expect(
