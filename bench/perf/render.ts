@@ -205,6 +205,7 @@ function scalingSection(
   const targetsRow = (r: ScalingRow): string[] => [
     String(r.targets),
     fmt(r.validations),
+    ms(r.wallMs),
     ms(r.cpuMs),
     fmt(r.usPerValidation),
     `${r.arbitraryCalls} / ${fmt(r.generatedValues)}`,
@@ -212,6 +213,7 @@ function scalingSection(
   const targetsHead = [
     'Targets',
     'Validations',
+    'Wall',
     'CPU',
     'µs / validation',
     'Arbitraries / values generated',
@@ -235,6 +237,7 @@ function scalingSection(
     ...table(targetsHead, byTargets.map(targetsRow)),
     '',
     `Each extra target costs ${ms(marginal)} of CPU (${one === undefined ? '–' : fmt((marginal * 1000) / (one.validations || 1))} µs per validation), ${one === undefined ? '–' : x(marginal / one.cpuMs)} the cost of a one-target run, which includes generating every case. Measured alone on the same cases, per case and target: the verdict cache key (\`caseKey\`, a JSON.stringify) ${fmt((o.parts.cacheKeys.cpuMs * 1000) / perCase)} µs, validating through the in-process target ${fmt((o.parts.validate.cpuMs * 1000) / perCase)} µs.`,
+    `Each target runs in its own worker thread: ${last?.targets ?? 0} targets take **${one === undefined || last === undefined ? '–' : x(last.wallMs / one.wallMs)}** the wall time of one.`,
     `Generation happens once per rule whatever the number of targets: **${generatesOnce(byTargets) ? 'yes' : 'NO'}** (the runner asked for each rule's arbitrary once and generated runs x rules values in every row).`,
   ];
 }

@@ -8,6 +8,7 @@ import { validatorRules } from '../../src/runner/run.js';
 import type { RuleId, ValidatorKind } from '../../src/spec/index.js';
 import { check } from '../../src/spec/oracle.js';
 import { fromValidator } from '../../src/targets/from-validator.js';
+import { createTarget } from '../../src/targets/index.js';
 import { measure, median } from './timing.js';
 
 /*
@@ -91,11 +92,16 @@ export async function timedRun(
       return c;
     });
   };
-  const list = references(targets);
+  // Isolated, as the CLI runs them: each copy in its own worker thread.
+  const list = await Promise.all(
+    Array.from({ length: targets }, () =>
+      createTarget('reference', { timeoutMs: DEFAULT_TIMEOUT_MS }),
+    ),
+  );
   const { wallMs, cpuMs, result } = await measure(
     async () =>
       (await certify(list, { seed, runs, examples: false, rules: ruleIds, arbitraryFor })).report,
-  );
+  ).finally(() => Promise.all(list.map((t) => t.close())));
   const failed = result.targets.flatMap((t) => t.results.filter((r) => r.status !== 'pass'));
   if (failed.length > 0) throw new Error(`the reference did not pass ${failed[0]?.rule}`);
   const validations = result.targets.reduce(

@@ -1,13 +1,7 @@
-import { caseArbitrary } from '../../generators/index.js';
 import { type Target, TargetStartError } from '../contract/validator.js';
 import { applyBaseline, type Baseline, type BaselineComparison } from '../report/baseline.js';
 import type { Report } from '../report/model.js';
-import {
-  type ArbitraryFor,
-  DEFAULT_RUNS,
-  type ProgressEvent,
-  type RunOptions,
-} from '../runner/options.js';
+import { DEFAULT_RUNS, type ProgressEvent, type RunOptions } from '../runner/options.js';
 import { type FailedStart, runConformance as runTargets } from '../runner/run.js';
 import { selectValidatorRules } from '../runner/select.js';
 import type { RuleId } from '../spec/rules/index.js';
@@ -28,8 +22,10 @@ export interface ConformanceOptions {
   readonly runs?: number;
   /** Rule ID globs (`handle.*`, `did.length.max`); `*` matches any run of characters. Default: every validator rule. */
   readonly rules?: string | readonly string[];
-  /** Per-request timeout for `cmd:` targets and async validators. Default 5000 ms. */
+  /** Per-request timeout for every target. Default 5000 ms. */
   readonly timeoutMs?: number;
+  /** Environment variables passed to `cmd:` harnesses beyond the allowlist (PATH, HOME, ...). */
+  readonly passEnv?: readonly string[];
   /**
    * Known failures: a baseline object or the path of a baseline JSON file. Results it lists are
    * marked `known-failure` (still failing) or `fixed` (now passing) in the report.
@@ -64,8 +60,6 @@ export interface Certification {
   readonly comparison?: BaselineComparison;
 }
 
-const defaultArbitraryFor: ArbitraryFor = (id) => caseArbitrary(id as RuleId);
-
 /** A seed in fast-check's range, when the caller gives none. */
 export function randomSeed(): number {
   return Math.floor(Math.random() * 0x7fffffff);
@@ -82,13 +76,14 @@ export function selectRules(rules?: string | readonly string[]): RuleId[] {
 async function startAll(
   inputs: readonly TargetInput[],
   timeoutMs: number | undefined,
+  passEnv: readonly string[] | undefined,
   onStartError: CertifyOptions['onStartError'],
   started: StartedTarget[],
 ): Promise<FailedStart[]> {
   const failed: FailedStart[] = [];
   for (const input of inputs) {
     try {
-      started.push(await startTarget(input, timeoutMs));
+      started.push(await startTarget(input, timeoutMs, passEnv));
     } catch (err) {
       if (onStartError === undefined || !(err instanceof TargetStartError)) throw err;
       onStartError(inputId(input), err);
@@ -113,20 +108,31 @@ export async function certify(
   const inputs: readonly TargetInput[] = Array.isArray(targets)
     ? targets
     : [targets as TargetInput];
-  const { rules, baseline, timeoutMs, onStartError, onStarted, seed, runs, arbitraryFor, ...run } =
-    options;
+  const {
+    rules,
+    baseline,
+    timeoutMs,
+    passEnv,
+    onStartError,
+    onStarted,
+    seed,
+    runs,
+    arbitraryFor,
+    ...run
+  } = options;
   const ruleIds = selectRules(rules);
   const known = baseline === undefined ? undefined : loadBaseline(baseline);
   const started: StartedTarget[] = [];
   try {
-    const failed = await startAll(inputs, timeoutMs, onStartError, started);
+    const failed = await startAll(inputs, timeoutMs, passEnv, onStartError, started);
     const ready = started.map((s) => s.target);
     onStarted?.(ready);
     const report = await runTargets(
       ready,
       {
         ...run,
-        arbitraryFor: arbitraryFor ?? defaultArbitraryFor,
+        // Without arbitraries of its own, the runner samples the catalogue's off the main thread.
+        ...(arbitraryFor === undefined ? {} : { arbitraryFor }),
         seed: seed ?? randomSeed(),
         runs: runs ?? DEFAULT_RUNS,
         ruleIds,

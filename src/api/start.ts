@@ -39,9 +39,10 @@ export function inputId(input: TargetInput): string {
 export async function startTarget(
   input: TargetInput,
   timeoutMs: number = DEFAULT_TIMEOUT_MS,
+  passEnv: readonly string[] = [],
 ): Promise<StartedTarget> {
   if (typeof input === 'string') {
-    return { target: await createTarget(input, { timeoutMs }), owned: true };
+    return { target: await createTarget(input, { timeoutMs, passEnv }), owned: true };
   }
   if (isTarget(input)) return { target: input, owned: false };
   const problem = shapeProblem(input);

@@ -6,7 +6,9 @@ import { plural } from '../report/describe.js';
 import { REPLAY_OUT_DIR } from '../report/replay.js';
 import { type Format, parseFormats } from '../report/write.js';
 import { DEFAULT_RUNS } from '../runner/options.js';
+import { ReplayError } from '../runner/replay.js';
 import { parseShard } from '../runner/shard.js';
+import { isEnvName } from '../targets/harness-env.js';
 import {
   type Command,
   EXIT,
@@ -44,6 +46,7 @@ const OPTIONS = {
   shard: { type: 'string' },
   'max-failures': { type: 'string' },
   'no-examples': { type: 'boolean' },
+  'pass-env': { type: 'string', multiple: true },
   quiet: { type: 'boolean', short: 'q' },
 } as const;
 
@@ -67,7 +70,9 @@ Options:
       --rules GLOB        only rules matching the glob(s), comma-separated (e.g. 'handle.*,did.length.*')
       --path P            replay one recorded case (with --seed and --rules from a report); its
                           reports go to ${REPLAY_OUT_DIR}/ unless --out says otherwise
-      --timeout-ms N      per-request timeout for cmd: and async module targets (default ${DEFAULT_TIMEOUT_MS})
+      --timeout-ms N      per-request timeout for every target (default ${DEFAULT_TIMEOUT_MS})
+      --pass-env NAME     pass this environment variable to cmd: harnesses too (repeatable); they
+                          get only PATH, HOME, the locale, TMPDIR/TEMP/TMP and TZ otherwise
       --baseline FILE     known failures ({"version":1,"knownFailures":[{"target","rule","reason"}]}):
                           the exit code then reflects only new failures and fixed ones; an
                           error is known only with "status":"error"; unknown rules and targets
@@ -133,6 +138,12 @@ export const command: Command = {
     const outDir = values.out ?? (values.path !== undefined ? REPLAY_OUT_DIR : 'reports');
     const plan = outputPlan(values, outDir, formats, baseline);
 
+    const passEnv = values['pass-env'] ?? [];
+    for (const name of passEnv) {
+      if (!isEnvName(name))
+        throw new UsageError(`--pass-env takes a variable name, got ${JSON.stringify(name)}`);
+    }
+
     let failed = 0;
     const progress = values.quiet ? undefined : progressPrinter(io);
     // Said at once, so the user knows the Ctrl-C was seen and what a second one does.
@@ -147,6 +158,7 @@ export const command: Command = {
         seed,
         runs,
         timeoutMs,
+        passEnv,
         ...(baseline !== undefined ? { baseline } : {}),
         ...(ruleIds !== undefined ? { rules: ruleIds } : {}),
         ...(values.path !== undefined ? { path: values.path } : {}),
@@ -196,6 +208,8 @@ export const command: Command = {
       if (!ok) return EXIT.usage;
       return failed > 0 ? EXIT.targetStart : code;
     } catch (err) {
+      // A --path that names no case: the command is wrong (exit 2), not the target.
+      if (err instanceof ReplayError) throw new UsageError(err.message);
       // Nothing could start: the one-line messages above say why; there is nothing to report.
       if (err instanceof TargetStartError && failed === specs.length) return EXIT.targetStart;
       throw err;

@@ -3,6 +3,7 @@ import {
   didViolations,
   handleViolations,
   isPlainObject,
+  type Kind,
   MUST_ACCEPT_DEPTH,
   nestingDepth,
   type RuleId,
@@ -22,7 +23,7 @@ import { TECHNIQUE_EXAMPLES } from './techniques.js';
  * the rules it breaks), with what accepting (or refusing) it likely means.
  */
 export interface ExampleCase {
-  readonly kind: string;
+  readonly kind: Kind;
   readonly value: unknown;
   readonly valid: boolean;
   readonly violates: readonly RuleId[];

@@ -1,14 +1,18 @@
 import type { Verdict } from '../contract/validator.js';
+import type { RuleId } from '../spec/rules/index.js';
+import type { Kind } from '../spec/rules/types.js';
 
 /**
  * A labelled value, as the generators yield it: the kind it is validated as, whether it must be
  * accepted, and the rules it breaks (empty for a valid value).
  */
 export interface LabelledCase {
-  readonly kind: string;
+  readonly kind: Kind;
   readonly value: unknown;
   readonly valid: boolean;
-  readonly violates: readonly string[];
+  readonly violates: readonly RuleId[];
+  /** A short likely-cause text for the case family, shown with a failure. */
+  readonly cause?: string;
 }
 
 /** How one verdict compares with the expected answer. */

@@ -1,12 +1,13 @@
 import type fc from 'fast-check';
+import type { RuleId } from '../spec/rules/index.js';
 import type { LabelledCase } from './case.js';
 
 /** Where the generated cases of each rule come from (the generators, or a test's own). */
-export type ArbitraryFor = (ruleId: string) => fc.Arbitrary<LabelledCase>;
+export type ArbitraryFor = (ruleId: RuleId) => fc.Arbitrary<LabelledCase>;
 
 export interface ProgressEvent {
   readonly target: string;
-  readonly rule: string;
+  readonly rule: RuleId;
   readonly done: number;
   readonly total: number;
   /** Failing (fail or error) rules so far, over every target. */
@@ -28,12 +29,19 @@ export interface RunOptions {
   readonly examples?: boolean;
   /** Upper bound on time spent shrinking one counterexample. */
   readonly shrinkTimeMs?: number;
-  readonly arbitraryFor: ArbitraryFor;
-  readonly onProgress?: (event: ProgressEvent) => void;
-  /** On abort the run stops and returns a partial report marked `interrupted`, with `notRun`. */
+  /**
+   * The generated cases of each rule. Default: the catalogue generators, sampled in a thread of
+   * their own; a caller's own arbitraries are sampled on the caller's thread.
+   */
+  readonly arbitraryFor?: ArbitraryFor;
+  /**
+   * On abort the run stops at once: requests in flight are abandoned (the caller closes the
+   * targets) and the report holds the results so far, `interrupted: true`, and `notRun`.
+   */
   readonly signal?: AbortSignal;
-  /** Stop after this many failing rules (fail or error), with a partial report and `notRun`. */
+  /** Stop after this many failing results (fail or error); the report then lists `notRun`. */
   readonly maxFailures?: number;
+  readonly onProgress?: (event: ProgressEvent) => void;
 }
 
 export const DEFAULT_RUNS = 200;

@@ -1,270 +1,203 @@
-import fc from 'fast-check';
 import type { Target, ValidationRequest, Verdict } from '../contract/validator.js';
-import { examplesFor } from '../corpus/examples.js';
-import type { Counterexample, RuleResult } from '../report/model.js';
-import type { Rule } from '../spec/rules/types.js';
-import { actualOf, caseKey, evaluate, type LabelledCase, type Outcome } from './case.js';
+import type { RuleResult } from '../report/model.js';
+import type { Rule, RuleId } from '../spec/rules/index.js';
+import { evaluate, type LabelledCase, type Outcome } from './case.js';
 import type { RunOptions } from './options.js';
+import { caseAtPath, replay } from './replay.js';
+import { compactPath, examplePath } from './replay-path.js';
+import { errorMessage, failMessage, type ResultBase, toCounterexample } from './result.js';
+import type { SharedCases } from './shared-cases.js';
+import { shrink } from './shrink.js';
+import { type TargetValidate, targetValidate } from './validate.js';
 
-/** Cases shared by every target: generation is pure, so it happens once per rule and seed. */
-export interface SharedCases {
-  readonly arbitrary: fc.Arbitrary<LabelledCase>;
-  readonly generated: readonly LabelledCase[];
-  readonly examples: readonly LabelledCase[];
-}
+export { type SharedCases, shareCases } from './shared-cases.js';
 
-export function shareCases(rule: Rule, options: RunOptions): SharedCases {
-  const arbitrary = options.arbitraryFor(rule.id);
-  const replaying = options.path !== undefined;
-  return {
-    arbitrary,
-    // fc.sample with the same seed yields exactly the values fc.check would, run by run.
-    generated: replaying ? [] : fc.sample(arbitrary, { seed: options.seed, numRuns: options.runs }),
-    examples: options.examples === false ? [] : examplesFor(rule.id),
-  };
-}
+/*
+ * One target on one rule, in named steps: the kinds it supports, the cases it is sent
+ * (examples first, then generated), a scan of its verdicts for the first failure and the first
+ * error, and the result — a finding shrunk to its smallest case, or a pass or skip.
+ */
 
-interface Finding {
-  readonly outcome: Exclude<Outcome, 'agree'>;
-  readonly index: number;
+type SentCase = LabelledCase & { readonly kind: ValidationRequest['kind'] };
+
+/** A case as sent: where it came from, its index there (for the replay path), its position. */
+interface Planned {
+  readonly c: SentCase;
   readonly source: 'example' | 'generated';
-  readonly c: LabelledCase;
+  readonly index: number;
+}
+
+interface Finding extends Planned {
   readonly verdict: Verdict;
+  /** 0-based position among the cases sent. */
+  readonly position: number;
 }
 
-function counterexample(c: LabelledCase, verdict: Verdict): Counterexample {
-  const errors = verdict.outcome === 'invalid' ? verdict.errors : undefined;
+type Found = Exclude<Outcome, 'agree' | 'skip'>;
+
+interface Scan {
+  /** The first finding of each outcome, and the first among generated cases (to shrink). */
+  readonly first: Partial<Record<Found, Finding>>;
+  readonly firstGenerated: Partial<Record<Found, Finding>>;
+  readonly skips: number;
+  readonly total: number;
+  readonly firstVerdict?: Verdict;
+}
+
+function supportedKinds(rule: Rule<RuleId>, target: Target): ValidationRequest['kind'][] {
+  return target.info.kinds.filter((k) => rule.kinds.includes(k));
+}
+
+function resultBase(rule: Rule<RuleId>, kinds: readonly string[]): ResultBase {
   return {
-    kind: c.kind,
-    value: c.value,
-    expected: c.valid,
-    actual: actualOf(verdict),
-    violates: c.violates,
-    ...(errors !== undefined && errors.length > 0 ? { errors: [...errors] } : {}),
-  };
-}
-
-function failMessage(c: LabelledCase): string {
-  return c.valid
-    ? `rejected a valid ${c.kind}`
-    : `accepted an invalid ${c.kind} (breaks ${c.violates.join(', ')})`;
-}
-
-function verdictMessage(verdict: Verdict): string {
-  return verdict.outcome === 'errored' || verdict.outcome === 'skipped' ? verdict.message : '';
-}
-
-/** Certifies one target on one rule: examples, then generated cases, then shrinking. */
-export async function runRule(
-  rule: Rule,
-  target: Target,
-  shared: SharedCases,
-  options: RunOptions,
-): Promise<RuleResult> {
-  const kinds = rule.kinds.filter((k) => (target.info.kinds as readonly string[]).includes(k));
-  const base = {
     rule: rule.id,
     level: rule.level,
     area: rule.area,
     kind: kinds.join(',') || rule.kinds.join(','),
   };
-  if (kinds.length === 0) {
-    return {
-      ...base,
-      status: 'skip',
-      runs: 0,
-      message: `target does not support kind ${rule.kinds.join(', ')}`,
-    };
-  }
-  const supported = (c: LabelledCase): boolean => kinds.includes(c.kind as never);
-  const cache = new Map<string, Verdict>();
-  const validate = async (c: LabelledCase): Promise<Verdict> => {
-    const key = caseKey(c);
-    const hit = cache.get(key);
-    if (hit !== undefined) return hit;
-    const verdict = await target.validate(c.kind as never, c.value);
-    cache.set(key, verdict);
-    return verdict;
-  };
-
-  if (options.path !== undefined) return replay(rule, base, shared, options, supported, validate);
-
-  const examples = shared.examples.filter(supported);
-  const generated = shared.generated;
-  const sendable = generated.map((c, i) => ({ c, i })).filter(({ c }) => supported(c));
-  const verdicts = await target.validateBatch(
-    [...examples, ...sendable.map(({ c }) => c)].map(
-      (c): ValidationRequest => ({ kind: c.kind as never, value: c.value }),
-    ),
-  );
-
-  let firstFail: Finding | undefined;
-  // The first generated failure too: shrunk, it is often smaller than a failing example.
-  let firstGeneratedFail: Finding | undefined;
-  let firstError: Finding | undefined;
-  let skips = 0;
-  const all = [
-    ...examples.map((c, i) => ({ c, i, source: 'example' as const })),
-    ...sendable.map(({ c, i }) => ({ c, i, source: 'generated' as const })),
-  ];
-  all.forEach(({ c, i, source }, n) => {
-    // No verdict cache here: a key per case per target would cost more than the rare replay.
-    const verdict = verdicts[n] as Verdict;
-    const outcome = evaluate(c, verdict);
-    if (outcome === 'fail') {
-      firstFail ??= { outcome, index: i, source, c, verdict };
-      if (source === 'generated') firstGeneratedFail ??= { outcome, index: i, source, c, verdict };
-    } else if (outcome === 'error') firstError ??= { outcome, index: i, source, c, verdict };
-    else if (outcome === 'skip') skips++;
-  });
-  const runs = sendable.length;
-  const counts = { runs, examples: examples.length };
-  const position = (f: Finding): number =>
-    f.source === 'example'
-      ? f.index + 1
-      : examples.length + 1 + sendable.findIndex((s) => s.i === f.index);
-
-  if (firstFail !== undefined) {
-    const f = firstFail;
-    const g = firstGeneratedFail;
-    const shrunk =
-      g === undefined
-        ? undefined
-        : await shrink(shared.arbitrary, g.index, options, supported, validate);
-    const generated =
-      g === undefined
-        ? undefined
-        : {
-            c: shrunk?.c ?? g.c,
-            verdict: shrunk?.verdict ?? g.verdict,
-            path: shrunk?.path ?? String(g.index),
-          };
-    // Report the smaller of the failing example and the shrunk generated case.
-    const useExample =
-      f.source === 'example' &&
-      (generated === undefined || size(f.c.value) <= size(generated.c.value));
-    const chosen =
-      useExample || generated === undefined
-        ? { c: f.c, verdict: f.verdict, path: `example:${f.index}` }
-        : generated;
-    return {
-      ...base,
-      ...counts,
-      status: 'fail',
-      message: useExample ? `${failMessage(chosen.c)} (explicit example)` : failMessage(chosen.c),
-      counterexample: counterexample(chosen.c, chosen.verdict),
-      replay: { seed: options.seed, path: chosen.path },
-      casesToFailure: position(f),
-    };
-  }
-  if (firstError !== undefined) {
-    const f = firstError;
-    return {
-      ...base,
-      ...counts,
-      status: 'error',
-      message: `validator errored: ${verdictMessage(f.verdict)}`,
-      counterexample: counterexample(f.c, f.verdict),
-      replay: {
-        seed: options.seed,
-        path: f.source === 'example' ? `example:${f.index}` : String(f.index),
-      },
-    };
-  }
-  if (skips > 0 && skips === all.length) {
-    return {
-      ...base,
-      ...counts,
-      status: 'skip',
-      message: `target skipped every case: ${verdictMessage(verdicts[0] as Verdict)}`,
-    };
-  }
-  return { ...base, ...counts, status: 'pass' };
 }
 
-type Validate = (c: LabelledCase) => Promise<Verdict>;
+/** The cases this target is sent: the examples, then the generated cases, of its kinds. */
+function plan(shared: SharedCases, validate: TargetValidate): Planned[] {
+  const planned: Planned[] = [];
+  for (const [index, c] of shared.examples.entries()) {
+    if (validate.supports(c)) planned.push({ c, source: 'example', index });
+  }
+  for (const [index, c] of shared.generated.entries()) {
+    if (validate.supports(c)) planned.push({ c, source: 'generated', index });
+  }
+  return planned;
+}
+
+function scan(planned: readonly Planned[], verdicts: readonly Verdict[]): Scan {
+  const first: Partial<Record<Found, Finding>> = {};
+  const firstGenerated: Partial<Record<Found, Finding>> = {};
+  let skips = 0;
+  for (const [position, p] of planned.entries()) {
+    const verdict = verdicts[position] as Verdict;
+    const outcome = evaluate(p.c, verdict);
+    if (outcome === 'skip') skips++;
+    if (outcome !== 'fail' && outcome !== 'error') continue;
+    const finding = { ...p, verdict, position };
+    first[outcome] ??= finding;
+    if (p.source === 'generated') firstGenerated[outcome] ??= finding;
+  }
+  return {
+    first,
+    firstGenerated,
+    skips,
+    total: planned.length,
+    ...(verdicts[0] === undefined ? {} : { firstVerdict: verdicts[0] }),
+  };
+}
+
+/** The runner's own messages for a target that did not answer (timeouts, crashes, budget). */
+const STALLED = /\(timeout\)|stopped before answering|restart budget|target (was|is) closed/;
+
+function stalled(verdict: Verdict): boolean {
+  return verdict.outcome === 'errored' && STALLED.test(verdict.message);
+}
 
 function size(value: unknown): number {
   return JSON.stringify(value)?.length ?? 0;
 }
 
-/** Replays the failing run and lets fast-check shrink it to a minimal counterexample. */
-async function shrink(
-  arbitrary: fc.Arbitrary<LabelledCase>,
-  index: number,
-  options: RunOptions,
-  supported: (c: LabelledCase) => boolean,
-  validate: Validate,
-): Promise<{ c: LabelledCase; verdict: Verdict; path: string } | undefined> {
-  const details = await fc.check(
-    fc.asyncProperty(
-      arbitrary,
-      async (c) => !supported(c) || evaluate(c, await validate(c)) !== 'fail',
-    ),
-    {
-      seed: options.seed,
-      path: String(index),
-      numRuns: 1,
-      interruptAfterTimeLimit: options.shrinkTimeMs ?? 20_000,
-      markInterruptAsFailure: false,
-    },
-  );
-  const found = details.counterexample?.[0];
-  if (!details.failed || found === undefined || details.counterexamplePath === null)
-    return undefined;
-  return { c: found, verdict: await validate(found), path: details.counterexamplePath };
-}
-
-async function replay(
-  rule: Rule,
-  base: Pick<RuleResult, 'rule' | 'level' | 'area' | 'kind'>,
+/**
+ * A failure or an error as reported: the first generated one shrunk, or the first example when
+ * that is smaller (a shrunk generated case is often smaller than a failing example).
+ */
+async function reportFinding(
+  outcome: Found,
+  scanned: Scan,
   shared: SharedCases,
   options: RunOptions,
-  supported: (c: LabelledCase) => boolean,
-  validate: Validate,
+  validate: TargetValidate,
+): Promise<{ c: LabelledCase; verdict: Verdict; path: string; example: boolean }> {
+  const f = scanned.first[outcome] as Finding;
+  const g = scanned.firstGenerated[outcome];
+  // A target that hung or stopped is not shrunk: each try would cost a timeout and a restart,
+  // and once the restart budget is spent every value "errors" for that reason alone.
+  const shrunk =
+    g === undefined || stalled(g.verdict)
+      ? undefined
+      : await shrink(shared.arbitrary, g.index, outcome, options, validate);
+  const generated =
+    g === undefined
+      ? undefined
+      : {
+          c: shrunk?.c ?? g.c,
+          verdict: shrunk?.verdict ?? g.verdict,
+          path: shrunk?.path ?? compactPath(String(g.index)),
+          example: false,
+        };
+  const useExample =
+    f.source === 'example' &&
+    (generated === undefined || size(f.c.value) <= size(generated.c.value));
+  if (useExample || generated === undefined) {
+    return { c: f.c, verdict: f.verdict, path: examplePath(f.index), example: true };
+  }
+  return generated;
+}
+
+async function judge(
+  rule: Rule<RuleId>,
+  base: ResultBase,
+  scanned: Scan,
+  shared: SharedCases,
+  options: RunOptions,
+  validate: TargetValidate,
 ): Promise<RuleResult> {
-  const path = options.path as string;
-  const example = /^example:(\d+)$/.exec(path);
-  let c: LabelledCase | undefined;
-  if (example !== null) {
-    c = examplesFor(rule.id)[Number(example[1])];
-  } else {
-    const details = await fc.check(
-      // With a shrink path, fast-check also runs the siblings that follow: keep the first value.
-      fc.asyncProperty(shared.arbitrary, async (v) => {
-        c ??= v;
-        return true;
-      }),
-      { seed: options.seed, path, numRuns: 1 },
-    );
-    if (details.numRuns === 0) c = undefined;
-  }
-  if (c === undefined || !supported(c)) {
+  const sentExamples = shared.examples.filter((c) => validate.supports(c)).length;
+  const counts = { runs: scanned.total - sentExamples, examples: sentExamples };
+  const outcome: Found | undefined =
+    scanned.first.fail !== undefined
+      ? 'fail'
+      : scanned.first.error !== undefined
+        ? 'error'
+        : undefined;
+  if (outcome !== undefined) {
+    const chosen = await reportFinding(outcome, scanned, shared, options, validate);
+    const what = outcome === 'fail' ? failMessage(chosen.c) : errorMessage(chosen.verdict);
+    const first = scanned.first[outcome] as Finding;
     return {
       ...base,
-      status: 'skip',
-      runs: 0,
-      message: `nothing to replay at path ${path} for this target`,
+      ...counts,
+      status: outcome,
+      message: chosen.example ? `${what} (explicit example)` : what,
+      counterexample: toCounterexample(rule, chosen.c, chosen.verdict),
+      replay: { seed: options.seed, path: chosen.path },
+      ...(outcome === 'fail' ? { casesToFailure: first.position + 1 } : {}),
     };
   }
-  const verdict = await validate(c);
-  const outcome = evaluate(c, verdict);
-  const replayRef = { seed: options.seed, path };
-  if (outcome === 'agree') return { ...base, status: 'pass', runs: 1, replay: replayRef };
-  if (outcome === 'skip')
-    return {
-      ...base,
-      status: 'skip',
-      runs: 1,
-      message: verdictMessage(verdict),
-      replay: replayRef,
-    };
-  return {
-    ...base,
-    status: outcome,
-    runs: 1,
-    replay: replayRef,
-    counterexample: counterexample(c, verdict),
-    message: outcome === 'fail' ? failMessage(c) : `validator errored: ${verdictMessage(verdict)}`,
-  };
+  if (scanned.skips > 0 && scanned.skips === scanned.total) {
+    const v = scanned.firstVerdict;
+    const why = v?.outcome === 'skipped' || v?.outcome === 'errored' ? v.message : '';
+    return { ...base, ...counts, status: 'skip', message: `target skipped every case: ${why}` };
+  }
+  return { ...base, ...counts, status: 'pass' };
+}
+
+/** Certifies one target on one rule: examples, then generated cases, then shrinking. */
+export async function runRule(
+  rule: Rule<RuleId>,
+  target: Target,
+  shared: SharedCases,
+  options: RunOptions,
+): Promise<RuleResult> {
+  const kinds = supportedKinds(rule, target);
+  const base = resultBase(rule, kinds);
+  if (kinds.length === 0) {
+    const message = `target does not support kind ${rule.kinds.join(', ')}`;
+    return { ...base, status: 'skip', runs: 0, message };
+  }
+  const validate = targetValidate(target, kinds);
+  if (options.path !== undefined) {
+    const c = await caseAtPath(rule, shared, options, options.path);
+    return replay(rule, base, c, options.path, options, validate);
+  }
+  const planned = plan(shared, validate);
+  const verdicts = await target.validateBatch(
+    planned.map(({ c }): ValidationRequest => ({ kind: c.kind, value: c.value })),
+  );
+  return judge(rule, base, scan(planned, verdicts), shared, options, validate);
 }

@@ -7,11 +7,13 @@ import {
   summarize,
   type TargetReport,
 } from '../report/model.js';
-import { RULES, type Rule, VALIDATOR_KINDS } from '../spec/rules/index.js';
+import { RULES, type Rule, type RuleId, VALIDATOR_KINDS } from '../spec/rules/index.js';
 import { TOOL_NAME, toolVersion } from '../util/version.js';
+import { sameThreadSource, workerSource } from './generation/source.js';
 import type { RunOptions } from './options.js';
 import { runRule, type SharedCases, shareCases } from './rule-run.js';
 import { inShard } from './shard.js';
+import { StopSignal } from './stop.js';
 
 /** A target that could not be started: it still gets a column in the report. */
 export interface FailedStart {
@@ -20,7 +22,7 @@ export interface FailedStart {
 }
 
 /** The rules a validator run covers: everything but the live-only rules. */
-export function validatorRules(ruleIds?: readonly string[]): readonly Rule[] {
+export function validatorRules(ruleIds?: readonly string[]): readonly Rule<RuleId>[] {
   const wanted = ruleIds === undefined ? undefined : new Set(ruleIds);
   return RULES.filter(
     (r) =>
@@ -29,16 +31,14 @@ export function validatorRules(ruleIds?: readonly string[]): readonly Rule[] {
   );
 }
 
-export function ruleInfo(rules: readonly Rule[]): Record<string, RuleInfo> {
+export function ruleInfo(rules: readonly Rule<RuleId>[]): Record<string, RuleInfo> {
   return Object.fromEntries(
     rules.map((r) => {
-      // The catalogue's RFC 2119 keyword, once rules carry one.
-      const { keyword } = r as { keyword?: string };
       return [
         r.id,
         {
           level: r.level,
-          ...(keyword === undefined ? {} : { keyword }),
+          keyword: r.keyword,
           area: r.area,
           summary: r.summary,
           source: r.source,
@@ -59,55 +59,56 @@ export async function runConformance(
 ): Promise<Report> {
   const startedAt = new Date().toISOString();
   const rules = validatorRules(options.ruleIds);
-  // Cases are generated once per rule and dropped when the last target has used them.
-  const shared = new Map<string, { cases: SharedCases; users: number }>();
+  // Cases are generated once per rule, the next rule while targets work on this one, and
+  // dropped when the last target has used them.
+  const source = options.arbitraryFor === undefined ? workerSource() : sameThreadSource();
+  const shared = new Map<string, { cases: Promise<SharedCases>; users: number }>();
   const users = new Map<string, number>();
-  const casesFor = (rule: Rule): SharedCases => {
+  const prepare = (rule: Rule<RuleId>): Promise<SharedCases> => {
     let s = shared.get(rule.id);
     if (s === undefined) {
-      s = { cases: shareCases(rule, options), users: users.get(rule.id) ?? 1 };
+      s = { cases: shareCases(rule, options, source), users: users.get(rule.id) ?? 1 };
+      s.cases.catch(() => {}); // Awaited by the targets that use it.
       shared.set(rule.id, s);
     }
     return s.cases;
   };
-  const release = (rule: Rule): void => {
+  const casesFor = (rule: Rule<RuleId>): Promise<SharedCases> => {
+    const next = rules[rules.indexOf(rule) + 1];
+    if (next !== undefined && (users.get(next.id) ?? 0) > 0) void prepare(next);
+    return prepare(rule);
+  };
+  const release = (rule: Rule<RuleId>): void => {
     const s = shared.get(rule.id);
     if (s !== undefined && --s.users <= 0) shared.delete(rule.id);
   };
-  const work = (targetIndex: number): Rule[] =>
+  const work = (targetIndex: number): Rule<RuleId>[] =>
     rules.filter((_, ruleIndex) => inShard(targetIndex, ruleIndex, rules.length, options.shard));
   targets.forEach((_, t) => {
     for (const rule of work(t)) users.set(rule.id, (users.get(rule.id) ?? 0) + 1);
   });
-  // A Ctrl-C (signal) or --max-failures stops before the next rule; what ran is kept.
-  let failures = 0;
-  const stopped = (): boolean =>
-    options.signal?.aborted === true ||
-    (options.maxFailures !== undefined && failures >= options.maxFailures);
-
+  const stop = new StopSignal(options);
   const reports = await Promise.all(
     targets.map(async (target, t): Promise<TargetReport> => {
       const started = Date.now();
       const mine = work(t);
       const results: RuleResult[] = [];
-      const progress = (rule: Rule): void =>
+      for (const rule of mine) {
+        if (stop.stopped) break;
         options.onProgress?.({
           target: target.info.id,
           rule: rule.id,
           done: results.length,
           total: mine.length,
-          failures,
+          failures: stop.failed,
         });
-      for (const rule of mine) {
-        // In-process targets never leave the microtask queue: yield so a Ctrl-C can be seen.
-        await new Promise((resolve) => setImmediate(resolve));
-        if (stopped()) break;
-        progress(rule);
-        const result = await runRule(rule, target, casesFor(rule), options);
+        const result = await stop.race(
+          casesFor(rule).then((cases) => runRule(rule, target, cases, options)),
+        );
+        if (result === undefined) break;
         results.push(result);
-        if (result.status === 'fail' || result.status === 'error') failures++;
+        stop.count(result);
         release(rule);
-        progress(rule);
       }
       const stderr = target.diagnostics();
       return {
@@ -125,7 +126,7 @@ export async function runConformance(
         durationMs: Date.now() - started,
       };
     }),
-  );
+  ).finally(() => source.close());
   for (const [k, failed] of failedStarts.entries()) {
     const results: RuleResult[] = work(targets.length + k).map((r) => ({
       rule: r.id,
@@ -144,17 +145,16 @@ export async function runConformance(
       startError: failed.error,
     });
   }
+  stop.dispose();
   const notRun = rules
-    .filter((rule, ruleIndex) =>
-      reports.some(
-        (r, t) =>
-          t < targets.length &&
-          inShard(t, ruleIndex, rules.length, options.shard) &&
-          !r.results.some((x) => x.rule === rule.id),
+    .filter((rule) =>
+      targets.some(
+        (_, t) => work(t).includes(rule) && !reports[t]?.results.some((r) => r.rule === rule.id),
       ),
     )
-    .map((r) => r.id);
+    .map((rule) => rule.id);
   return {
+    ...(stop.stopped ? { interrupted: stop.interrupted, notRun } : {}),
     tool: { name: TOOL_NAME, version: toolVersion() },
     profile: 'atproto',
     seed: options.seed,

@@ -1,7 +1,6 @@
 import {
   type Target,
   type TargetInfo,
-  type TargetOptions,
   TargetStartError,
   type ValidationRequest,
   type Verdict,
@@ -9,8 +8,17 @@ import {
 import { encodeValue } from '../harness/encode-value.js';
 import { answerSeq, encodeValidate, peekSeq, preview, readAnswer } from '../harness/protocol.js';
 import type { ValidatorKind } from '../spec/rules/types.js';
+import { AnswerBook, errored, type Job } from './cmd-answers.js';
+import {
+  type CmdTargetOptions,
+  DEFAULT_MAX_IN_FLIGHT,
+  DEFAULT_MAX_RESTARTS,
+} from './cmd-options.js';
+import { CmdWatchdog } from './cmd-watchdog.js';
 import { CommandLineError, splitCommandLine } from './command-line.js';
-import { HarnessProcess, type Trace } from './harness-process.js';
+import { harnessEnv } from './harness-env.js';
+import { HarnessProcess } from './harness-process.js';
+import { JobQueue } from './job-queue.js';
 import { TextTail } from './text-tail.js';
 
 /*
@@ -27,56 +35,21 @@ import { TextTail } from './text-tail.js';
  *   in `diagnostics()`, next to the program's stderr (the last 64 KiB).
  */
 
-export interface CmdTargetOptions extends TargetOptions {
-  /** Requests written before waiting for answers (default 64); 1 is lockstep. */
-  readonly maxInFlight?: number;
-  /** false is the same as `maxInFlight: 1`. */
-  readonly pipeline?: boolean;
-  /** Restarts after a crash or a hang before giving up (default 10). */
-  readonly maxRestarts?: number;
-  /** Time for the start handshake (default: the larger of `timeoutMs` and 10 s). */
-  readonly startTimeoutMs?: number;
-  /** Time the program gets to exit after `stop` before it is killed (default 1 s). */
-  readonly stopGraceMs?: number;
-  readonly cwd?: string;
-  /** The program's environment (default: the runner's, minus variables named like secrets). */
-  readonly env?: NodeJS.ProcessEnv;
-  /** Sees every protocol line, both ways (for debugging and transcripts). */
-  readonly trace?: Trace;
-}
+export {
+  type CmdTargetOptions,
+  DEFAULT_MAX_IN_FLIGHT,
+  DEFAULT_MAX_RESTARTS,
+} from './cmd-options.js';
 
-export const DEFAULT_MAX_IN_FLIGHT = 256;
-export const DEFAULT_MAX_RESTARTS = 10;
 const STDERR_KEEP_CHARS = 64 * 1024;
 /** Requests are written in chunks of about this size, waiting for 'drain' when stdin is full. */
 const CHUNK_CHARS = 64 * 1024;
 
-/** Names of environment variables that hold secrets by convention. */
-const SECRET_NAME = /PASSWORD|SECRET|TOKEN|JWT/i;
-
-/**
- * The runner's environment minus variables named like secrets (ATPROTO_PASSWORD for live runs):
- * a harness needs none, and one that logs its environment would put them in the report.
- */
-export function harnessEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !SECRET_NAME.test(name)));
-}
-
-interface Job {
-  readonly kind: ValidatorKind;
-  readonly valueJson: string;
-  readonly resolve: (verdict: Verdict) => void;
-  /** When the request times out (ms since the epoch), and the process it was sent to. */
-  deadline?: number;
-  proc?: HarnessProcess;
-}
-
-const errored = (message: string): Verdict => ({ outcome: 'errored', message });
-
 export class CmdTarget implements Target {
   info: TargetInfo;
   private readonly log = new TextTail(STDERR_KEEP_CHARS);
-  private watchdog: NodeJS.Timeout | undefined;
+  private readonly watchdog: CmdWatchdog;
+  private readonly answers = new AnswerBook();
   private readonly maxInFlight: number;
   private readonly maxRestarts: number;
   private readonly procs = new Set<HarnessProcess>();
@@ -85,12 +58,13 @@ export class CmdTarget implements Target {
   private restarts = 0;
   private exhausted = false;
   private closing = false;
-  private queue: Job[] = [];
-  private queueHead = 0;
+  private readonly queue = new JobQueue<Job>();
   private readonly inFlight = new Map<number, Job>();
   private nextSeq = 1;
   private waitingDrain = false;
   private pumpScheduled = false;
+  /** Answer lines read so far: a late watchdog waits while they keep coming. */
+  private linesRead = 0;
 
   constructor(
     private readonly spec: string,
@@ -101,6 +75,11 @@ export class CmdTarget implements Target {
     this.maxInFlight =
       options.pipeline === false ? 1 : Math.max(1, options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
     this.maxRestarts = Math.max(0, options.maxRestarts ?? DEFAULT_MAX_RESTARTS);
+    this.watchdog = new CmdWatchdog(options.timeoutMs, {
+      oldest: () => this.inFlight.entries().next().value,
+      linesRead: () => this.linesRead,
+      expire: (proc, seq) => this.onTimeout(proc, seq),
+    });
   }
 
   /** The pid of the running program, if any (for tests and diagnostics). */
@@ -117,7 +96,7 @@ export class CmdTarget implements Target {
     const proc: HarnessProcess = new HarnessProcess({
       argv: this.argv,
       cwd: this.options.cwd,
-      env: this.options.env ?? harnessEnv(),
+      env: this.options.env ?? harnessEnv(process.env, this.options.passEnv),
       trace: this.options.trace,
       onStderr: (text) => this.log.append(text),
       onLine: (line) => this.onLine(proc, line),
@@ -141,13 +120,14 @@ export class CmdTarget implements Target {
   }
 
   validate(kind: ValidatorKind, value: unknown): Promise<Verdict> {
-    const pending = this.enqueue(kind, value);
+    const pending = this.enqueue(kind, value, { waiting: 0 });
     this.schedulePump();
     return pending;
   }
 
   validateBatch(requests: readonly ValidationRequest[]): Promise<Verdict[]> {
-    const pending = requests.map(({ kind, value }) => this.enqueue(kind, value));
+    const batch = { waiting: 0 };
+    const pending = requests.map(({ kind, value }) => this.enqueue(kind, value, batch));
     this.schedulePump();
     return Promise.all(pending);
   }
@@ -158,14 +138,18 @@ export class CmdTarget implements Target {
 
   async close(): Promise<void> {
     this.closing = true;
-    this.disarmWatchdog();
+    this.watchdog.disarm();
     this.failQueued('the target was closed');
     await Promise.all([...this.procs].map((p) => p.stop(this.options.stopGraceMs ?? 1_000)));
     await this.starting;
     for (const seq of [...this.inFlight.keys()]) this.finish(seq, errored('the target was closed'));
   }
 
-  private enqueue(kind: ValidatorKind, value: unknown): Promise<Verdict> {
+  private enqueue(
+    kind: ValidatorKind,
+    value: unknown,
+    batch: { waiting: number },
+  ): Promise<Verdict> {
     if (this.closing) return Promise.resolve(errored('the target is closed'));
     if (!this.info.kinds.includes(kind)) {
       return Promise.resolve({
@@ -184,7 +168,8 @@ export class CmdTarget implements Target {
     }
     if (this.exhausted) return Promise.resolve(errored(this.exhaustedMessage()));
     return new Promise<Verdict>((resolve) => {
-      this.queue.push({ kind, valueJson, resolve });
+      batch.waiting++;
+      this.queue.push({ kind, valueJson, resolve, batch });
     });
   }
 
@@ -199,7 +184,7 @@ export class CmdTarget implements Target {
   }
 
   private pump(): void {
-    if (this.closing || this.queueHead >= this.queue.length) return;
+    if (this.closing || this.queue.size === 0) return;
     if (this.exhausted) {
       this.failQueued(this.exhaustedMessage());
       return;
@@ -213,9 +198,8 @@ export class CmdTarget implements Target {
     let chunk = '';
     let blocked = false;
     const deadline = Date.now() + this.options.timeoutMs;
-    while (this.queueHead < this.queue.length && this.inFlight.size < this.maxInFlight) {
-      const job = this.queue[this.queueHead] as Job;
-      this.queueHead++;
+    const jobs = this.queue.take(this.maxInFlight - this.inFlight.size);
+    for (const [i, job] of jobs.entries()) {
       const seq = this.nextSeq++;
       const line = encodeValidate(seq, job.kind, job.valueJson);
       this.options.trace?.('send', line);
@@ -226,12 +210,15 @@ export class CmdTarget implements Target {
       if (chunk.length >= CHUNK_CHARS) {
         blocked = !proc.write(chunk);
         chunk = '';
-        if (blocked) break;
+        if (blocked) {
+          // stdin is full: the rest waits for 'drain'.
+          this.queue.unshift(jobs.slice(i + 1));
+          break;
+        }
       }
     }
     if (chunk.length > 0) blocked = !proc.write(chunk);
-    this.armWatchdog();
-    this.compactQueue();
+    this.watchdog.arm();
     if (!blocked) return;
     // stdin is full: write more only once the program has read what it has.
     this.waitingDrain = true;
@@ -240,16 +227,6 @@ export class CmdTarget implements Target {
       this.waitingDrain = false;
       this.schedulePump();
     });
-  }
-
-  private compactQueue(): void {
-    if (this.queueHead === this.queue.length) {
-      this.queue = [];
-      this.queueHead = 0;
-    } else if (this.queueHead > 4096) {
-      this.queue = this.queue.slice(this.queueHead);
-      this.queueHead = 0;
-    }
   }
 
   private restart(): void {
@@ -272,6 +249,7 @@ export class CmdTarget implements Target {
 
   private onLine(proc: HarnessProcess, line: string): void {
     if (proc !== this.proc) return;
+    this.linesRead++;
     let answer: unknown;
     try {
       answer = JSON.parse(line);
@@ -281,19 +259,18 @@ export class CmdTarget implements Target {
     }
     const seq = answerSeq(answer);
     const job = seq === undefined ? undefined : this.inFlight.get(seq);
+    if (seq !== undefined && job === undefined && this.answers.has(seq)) {
+      this.note(this.answers.again(seq, verdictOf(answer, line), preview(line)));
+      return;
+    }
     if (seq === undefined || job === undefined) {
       const what =
         seq === undefined ? 'an answer without a valid seq' : `an answer with seq ${seq}`;
       this.misfit(seq, `wrote ${what}`, line);
       return;
     }
-    const verdict = readAnswer(answer as Record<string, unknown>);
-    this.finish(
-      seq,
-      typeof verdict === 'string'
-        ? errored(`malformed answer (${verdict}): ${preview(line)}`)
-        : verdict,
-    );
+    this.watchdog.answered();
+    this.finish(seq, verdictOf(answer, line));
   }
 
   /**
@@ -310,38 +287,6 @@ export class CmdTarget implements Target {
     } else {
       this.note(message);
     }
-  }
-
-  /*
-   * One timer watches every request: requests are in flight in the order they were sent and all
-   * have the same timeout, so only the oldest can be the next to expire. (A timer per request
-   * costs more than the rest of the bookkeeping on a pipelined run.)
-   */
-  private armWatchdog(): void {
-    if (this.watchdog !== undefined) return;
-    const oldest = this.inFlight.values().next();
-    if (oldest.done === true) return;
-    const delay = Math.max(0, (oldest.value.deadline ?? Date.now()) - Date.now());
-    this.watchdog = setTimeout(() => {
-      this.watchdog = undefined;
-      this.checkDeadlines();
-    }, delay);
-  }
-
-  private disarmWatchdog(): void {
-    if (this.watchdog === undefined) return;
-    clearTimeout(this.watchdog);
-    this.watchdog = undefined;
-  }
-
-  private checkDeadlines(): void {
-    const first = this.inFlight.entries().next();
-    if (first.done === true) return;
-    const [seq, job] = first.value;
-    if (job.deadline !== undefined && job.proc !== undefined && job.deadline <= Date.now()) {
-      this.onTimeout(job.proc, seq);
-    }
-    this.armWatchdog();
   }
 
   private onTimeout(proc: HarnessProcess, seq: number): void {
@@ -367,16 +312,13 @@ export class CmdTarget implements Target {
     const job = this.inFlight.get(seq);
     if (job === undefined) return;
     this.inFlight.delete(seq);
-    if (this.inFlight.size === 0) this.disarmWatchdog();
-    job.resolve(verdict);
+    if (this.inFlight.size === 0) this.watchdog.disarm();
+    this.answers.add(seq, job, verdict);
     this.schedulePump();
   }
 
   private failQueued(message: string): void {
-    const jobs = this.queue.slice(this.queueHead);
-    this.queue = [];
-    this.queueHead = 0;
-    for (const job of jobs) job.resolve(errored(message));
+    for (const job of this.queue.takeAll()) this.answers.drop(job, errored(message));
   }
 
   private exhaustedMessage(): string {
@@ -386,6 +328,13 @@ export class CmdTarget implements Target {
   private note(text: string): void {
     this.log.appendLine(`[runner] ${text}`);
   }
+}
+
+function verdictOf(answer: unknown, line: string): Verdict {
+  const verdict = readAnswer(answer as Record<string, unknown>);
+  return typeof verdict === 'string'
+    ? errored(`malformed answer (${verdict}): ${preview(line)}`)
+    : verdict;
 }
 
 /** Parses the command line, starts the program and does the start handshake. */

@@ -54,9 +54,12 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 
 function settleWithin(pending: PromiseLike<unknown>, timeoutMs: number): Promise<Verdict> {
   return new Promise<Verdict>((resolve) => {
-    const timer = setTimeout(() => {
-      resolve({ outcome: 'errored', message: `no result within ${timeoutMs} ms (timeout)` });
-    }, timeoutMs);
+    // An infinite timeout takes no timer: a worker's requests are timed by the main thread.
+    const timer = Number.isFinite(timeoutMs)
+      ? setTimeout(() => {
+          resolve({ outcome: 'errored', message: `no result within ${timeoutMs} ms (timeout)` });
+        }, timeoutMs)
+      : undefined;
     pending.then(
       (result) => {
         clearTimeout(timer);

@@ -1,8 +1,8 @@
 import { BUILTIN_ADAPTERS, findBuiltin } from '../adapters/index.js';
 import { type Target, TargetStartError } from '../contract/validator.js';
 import { type CmdTargetOptions, createCmdTarget } from './cmd.js';
-import { fromValidator } from './from-validator.js';
 import { createModuleTarget } from './module.js';
+import { createWorkerTarget } from './worker-target.js';
 
 export type { CmdTargetOptions } from './cmd.js';
 
@@ -21,12 +21,6 @@ export async function createTarget(spec: string, options: CmdTargetOptions): Pro
       `unknown target "${spec}": use a built-in id (${ids}), module:<path> or cmd:<command line>`,
     );
   }
-  let validator: Awaited<ReturnType<typeof adapter.create>>;
-  try {
-    validator = await adapter.create();
-  } catch (err) {
-    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    throw new TargetStartError(`${spec}: the adapter failed to start: ${message}`);
-  }
-  return fromValidator(validator, { id: spec, language: 'javascript' }, options);
+  // Built-in adapters run isolated like module: targets, each in its own worker thread.
+  return createWorkerTarget({ builtin: adapter.id, spec }, options);
 }

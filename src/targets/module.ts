@@ -1,15 +1,10 @@
 import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  type Target,
-  type TargetOptions,
-  TargetStartError,
-  type Validator,
-} from '../contract/validator.js';
+import { type Target, TargetStartError, type Validator } from '../contract/validator.js';
 import { isValidatorKind, preview } from '../harness/protocol.js';
 import { VALIDATOR_KINDS } from '../spec/rules/types.js';
-import { fromValidator } from './from-validator.js';
+import { createWorkerTarget, type WorkerTargetOptions } from './worker-target.js';
 
 /*
  * `module:<path>`: a JS module whose default export (or named export `validator`) is a
@@ -95,11 +90,11 @@ export async function loadValidatorModule(
   return validator as Validator;
 }
 
-export async function createModuleTarget(
+/** A `module:` target, loaded and run in its own worker thread (worker-target.ts). */
+export function createModuleTarget(
   spec: string,
   path: string,
-  options: TargetOptions,
+  options: WorkerTargetOptions,
 ): Promise<Target> {
-  const validator = await loadValidatorModule(path);
-  return fromValidator(validator, { id: spec, language: 'javascript' }, options);
+  return createWorkerTarget({ module: path, spec, cwd: process.cwd() }, options);
 }

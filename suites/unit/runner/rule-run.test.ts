@@ -1,4 +1,5 @@
 import { runConformance } from '../../../src/runner/run.js';
+import type { RuleId } from '../../../src/spec/index.js';
 import { fakeTarget, invalid, toyArbitraries, valid } from './_fixtures.js';
 
 const options = {
@@ -64,7 +65,7 @@ describe('runConformance', () => {
 
   it('generates once per rule, whatever the number of targets', async () => {
     let generated = 0;
-    const counting = (id: string) =>
+    const counting = (id: RuleId) =>
       toyArbitraries(id).map((c) => {
         generated++;
         return c;

@@ -205,7 +205,17 @@ describe('cmd: target, broken harnesses', () => {
     expect([verdicts[0], ...verdicts.slice(2)]).toEqual(
       ['ok1', 'repeat', 'ok2', 'no3', 'ok4'].map(expectedFor),
     );
-    expect(target.diagnostics()).toMatch(/an answer with seq 3/);
+    expect(target.diagnostics()).toMatch(/answered seq 3 twice/);
+  });
+
+  it('an answer contradicted at once (true, then false for one seq) is errored, saying why', async () => {
+    const target = await start(fauxCmd('unknown-seq'));
+    const verdicts = await target.validateBatch(handles('ok1', 'contradict', 'repeat', 'no2'));
+    expect(verdicts[1]).toEqual({
+      outcome: 'errored',
+      message: expect.stringMatching(/answered seq 2 twice, differently \(valid, then invalid\)/),
+    });
+    expect([verdicts[0], ...verdicts.slice(2)]).toEqual(['ok1', 'repeat', 'no2'].map(expectedFor));
   });
 
   it('restart budget: once spent, requests are errored at once without hanging', async () => {
@@ -256,17 +266,21 @@ describe('cmd: target, start failures', () => {
 });
 
 describe('cmd: target, environment', () => {
-  it('does not pass variables named like secrets to the harness', async () => {
+  it('passes the allowlist and --pass-env names, nothing else, to the harness', async () => {
     process.env.ATPROTO_PASSWORD = 'hunter2-secret';
+    process.env.API_KEY = 'api-key-value';
+    process.env.WANTED = 'wanted-value';
     try {
       const inner = fauxCmd('always-valid').slice('cmd:'.length).replace(/'/g, '');
-      const spec = `cmd:sh -c 'echo "pw=[$ATPROTO_PASSWORD] path=[$PATH]" >&2; exec ${inner}'`;
-      const target = await start(spec);
+      const spec = `cmd:sh -c 'echo "pw=[$ATPROTO_PASSWORD] key=[$API_KEY] wanted=[$WANTED] path=[$PATH]" >&2; exec ${inner}'`;
+      const target = await start(spec, { passEnv: ['WANTED'] });
       await target.validate('handle', 'a.test');
       expect(await eventually(() => target.diagnostics().includes('pw='))).toBe(true);
-      expect(target.diagnostics()).toContain('pw=[] path=[/');
+      expect(target.diagnostics()).toContain('pw=[] key=[] wanted=[wanted-value] path=[/');
     } finally {
       delete process.env.ATPROTO_PASSWORD;
+      delete process.env.API_KEY;
+      delete process.env.WANTED;
     }
   });
 });

@@ -1,5 +1,5 @@
-import { harnessEnv } from '../../../src/targets/cmd.js';
 import { CommandLineError, splitCommandLine } from '../../../src/targets/command-line.js';
+import { harnessEnv, isEnvName } from '../../../src/targets/harness-env.js';
 
 describe('splitCommandLine', () => {
   it.each([
@@ -22,15 +22,45 @@ describe('splitCommandLine', () => {
 });
 
 describe('harnessEnv', () => {
-  it('passes the environment on without variables named like secrets', () => {
-    const env = harnessEnv({
+  const runner = {
+    PATH: '/bin',
+    HOME: '/home/a',
+    LANG: 'C.UTF-8',
+    LC_ALL: 'C',
+    TMPDIR: '/tmp',
+    TZ: 'UTC',
+    ATPROTO_PASSWORD: 'hunter2',
+    AWS_ACCESS_KEY_ID: 'AKIA',
+    AWS_SECRET_ACCESS_KEY: 'k',
+    API_KEY: 'a',
+    NPM_AUTH: 'n',
+    DB_PASS: 'd',
+    PRIVATE_KEY: 'p',
+    DATABASE_URL: 'postgres://u:pw@h/db',
+    GOOGLE_APPLICATION_CREDENTIALS: '/keys.json',
+    NODE_OPTIONS: '--inspect',
+  };
+
+  it('passes only the allowlist: path, home, locale, temporary folder, time zone', () => {
+    expect(harnessEnv(runner)).toEqual({
       PATH: '/bin',
+      HOME: '/home/a',
       LANG: 'C.UTF-8',
-      ATPROTO_PASSWORD: 'hunter2',
-      MY_SECRET: 's',
-      GITHUB_TOKEN: 't',
-      ACCESS_JWT: 'j',
+      LC_ALL: 'C',
+      TMPDIR: '/tmp',
+      TZ: 'UTC',
     });
-    expect(env).toEqual({ PATH: '/bin', LANG: 'C.UTF-8' });
+  });
+
+  it('adds the variables named with --pass-env, when they are set', () => {
+    const env = harnessEnv(runner, ['API_KEY', 'NOT_SET']);
+    expect(env.API_KEY).toBe('a');
+    expect('NOT_SET' in env).toBe(false);
+    expect(env.DB_PASS).toBeUndefined();
+  });
+
+  it('accepts environment variable names only', () => {
+    expect(['API_KEY', '_X', 'a1'].every(isEnvName)).toBe(true);
+    expect(['', '1A', 'A-B', 'A=B'].some(isEnvName)).toBe(false);
   });
 });

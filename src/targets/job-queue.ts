@@ -1,0 +1,37 @@
+/** A FIFO of requests waiting to be sent; taking from the head costs no copy per item. */
+export class JobQueue<T> {
+  private items: T[] = [];
+  private head = 0;
+
+  get size(): number {
+    return this.items.length - this.head;
+  }
+
+  push(item: T): void {
+    this.items.push(item);
+  }
+
+  /** Puts items back in front, in their order (requests to send again). */
+  unshift(items: readonly T[]): void {
+    this.items = [...items, ...this.items.slice(this.head)];
+    this.head = 0;
+  }
+
+  /** Up to `n` items from the head. */
+  take(n: number): T[] {
+    const taken = this.items.slice(this.head, this.head + n);
+    this.head += taken.length;
+    if (this.head === this.items.length) {
+      this.items = [];
+      this.head = 0;
+    } else if (this.head > 4096) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return taken;
+  }
+
+  takeAll(): T[] {
+    return this.take(this.size);
+  }
+}

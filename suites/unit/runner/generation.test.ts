@@ -1,0 +1,51 @@
+import { caseArbitrary } from '../../../generators/index.js';
+import type { RuleResult } from '../../../src/report/model.js';
+import { workerSource } from '../../../src/runner/generation/source.js';
+import { runConformance } from '../../../src/runner/run.js';
+import type { RuleId } from '../../../src/spec/index.js';
+import { fakeTarget, valid } from './_fixtures.js';
+
+// Cases generated in the generation thread are exactly those fast-check gives on this one.
+
+const RULES: RuleId[] = ['handle.length.max', 'session.accept.valid', 'did.method.lowercase'];
+
+function shape(results: readonly RuleResult[]): unknown[] {
+  return results.map((r) => [r.rule, r.status, r.runs, r.counterexample, r.replay]);
+}
+
+describe('off-thread generation', () => {
+  it('samples the same cases as fc.sample on the caller thread', async () => {
+    const source = workerSource();
+    try {
+      for (const rule of RULES) {
+        const here = (await import('fast-check')).default.sample(caseArbitrary(rule), {
+          seed: 9,
+          numRuns: 50,
+        });
+        expect(await source.generate(rule, caseArbitrary(rule), 9, 50)).toEqual(here);
+      }
+    } finally {
+      await source.close();
+    }
+  });
+
+  it('gives the same report as generation on the caller thread', async () => {
+    const options = { seed: 4, runs: 40, ruleIds: RULES };
+    const lax = () => fakeTarget('lax', ['handle', 'did', 'session', 'getSession'], () => valid);
+    const off = await runConformance([lax()], options);
+    const on = await runConformance([lax()], { ...options, arbitraryFor: caseArbitrary });
+    expect(shape(off.targets[0]?.results ?? [])).toEqual(shape(on.targets[0]?.results ?? []));
+    expect(off.targets[0]?.results.length).toBe(RULES.length);
+  });
+
+  it('a rule the generators do not know fails the run with its name', async () => {
+    const source = workerSource();
+    try {
+      await expect(
+        source.generate('no.such.rule' as RuleId, caseArbitrary('handle.length.max'), 1, 1),
+      ).rejects.toThrow(/no.such.rule/);
+    } finally {
+      await source.close();
+    }
+  });
+});
