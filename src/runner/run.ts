@@ -93,8 +93,8 @@ export async function runConformance(
       const started = Date.now();
       const mine = work(t);
       const results: RuleResult[] = [];
-      for (const rule of mine) {
-        if (stop.stopped) break;
+      // Before a rule (what is running) and after it (what is done, failures so far).
+      const progress = (rule: Rule<RuleId>): void =>
         options.onProgress?.({
           target: target.info.id,
           rule: rule.id,
@@ -102,6 +102,9 @@ export async function runConformance(
           total: mine.length,
           failures: stop.failed,
         });
+      for (const rule of mine) {
+        if (stop.stopped) break;
+        progress(rule);
         const result = await stop.race(
           casesFor(rule).then((cases) => runRule(rule, target, cases, options)),
         );
@@ -109,6 +112,7 @@ export async function runConformance(
         results.push(result);
         stop.count(result);
         release(rule);
+        progress(rule);
       }
       const stderr = target.diagnostics();
       return {

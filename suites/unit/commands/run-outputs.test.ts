@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../../src/cli.js';
@@ -53,21 +53,19 @@ describe('run: output paths are checked before any work', () => {
   it('when writing still fails at the end, prints the summary and says where the JSON went', async () => {
     const out = join(dir, 'sabotaged');
     mkdirSync(out);
-    const target = `module:${resolve('suites/fixtures/results/sabotage.mjs')}`;
-    process.env.SABOTAGE_OUT = out;
-    try {
-      const r = await cli(['--target', target, '--runs', '2', '--seed', '1', '--out', out]);
-      expect(r.code).toBe(2);
-      expect(r.out).toMatch(/conformant/);
-      const said = /cannot write the reports to .* the JSON report is in (\S+)\n/.exec(r.err);
-      expect(said).not.toBeNull();
-      const saved = said?.[1] as string;
-      const report = JSON.parse(readFileSync(saved, 'utf8')) as Report;
-      rmSync(saved);
-      expect(report.targets[0]?.target.name).toBe('sabotage');
-    } finally {
-      delete process.env.SABOTAGE_OUT;
-    }
+    const fixture = join(dir, 'sabotage.mjs');
+    copyFileSync(resolve('suites/fixtures/results/sabotage.mjs'), fixture);
+    writeFileSync(join(dir, 'sabotage.json'), JSON.stringify({ dir: out }));
+    const target = `module:${fixture}`;
+    const r = await cli(['--target', target, '--runs', '2', '--seed', '1', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/conformant/);
+    const said = /cannot write the reports to .* the JSON report is in (\S+)\n/.exec(r.err);
+    expect(said).not.toBeNull();
+    const saved = said?.[1] as string;
+    const report = JSON.parse(readFileSync(saved, 'utf8')) as Report;
+    rmSync(saved);
+    expect(report.targets[0]?.target.name).toBe('sabotage');
   });
 });
 
