@@ -1,4 +1,5 @@
 import { isConformant, type Report, summarize } from '../report/model.js';
+import { ruleInfo } from '../report/rule-info.js';
 import { getRule, rulesForKind } from '../spec/rules/index.js';
 import { TOOL_NAME, toolVersion } from '../util/version.js';
 import { Budget } from './budget.js';
@@ -127,15 +128,7 @@ export async function runLiveSuite(opts: LiveSuiteOptions): Promise<LiveRun> {
   if (failure !== undefined) throw new Error(redactor.error(failure));
 
   const results = ledger.results();
-  const rules = Object.fromEntries(
-    results.map((r) => {
-      const rule = getRule(r.rule as Parameters<typeof getRule>[0]);
-      return [
-        r.rule,
-        { level: rule.level, area: rule.area, summary: rule.summary, source: rule.source },
-      ];
-    }),
-  );
+  const rules = ruleInfo(results.map((r) => getRule(r.rule as Parameters<typeof getRule>[0])));
   const report: Report = {
     tool: { name: TOOL_NAME, version: toolVersion() },
     profile: 'atproto',

@@ -2,11 +2,11 @@ import type { Target } from '../contract/validator.js';
 import {
   isConformant,
   type Report,
-  type RuleInfo,
   type RuleResult,
   summarize,
   type TargetReport,
 } from '../report/model.js';
+import { ruleInfo } from '../report/rule-info.js';
 import { RULES, type Rule, type RuleId, VALIDATOR_KINDS } from '../spec/rules/index.js';
 import { TOOL_NAME, toolVersion } from '../util/version.js';
 import { sameThreadSource, workerSource } from './generation/source.js';
@@ -28,23 +28,6 @@ export function validatorRules(ruleIds?: readonly string[]): readonly Rule<RuleI
     (r) =>
       r.kinds.some((k) => (VALIDATOR_KINDS as readonly string[]).includes(k)) &&
       (wanted?.has(r.id) ?? true),
-  );
-}
-
-export function ruleInfo(rules: readonly Rule<RuleId>[]): Record<string, RuleInfo> {
-  return Object.fromEntries(
-    rules.map((r) => {
-      return [
-        r.id,
-        {
-          level: r.level,
-          keyword: r.keyword,
-          area: r.area,
-          summary: r.summary,
-          source: r.source,
-        },
-      ];
-    }),
   );
 }
 
