@@ -32,18 +32,24 @@ export async function caseAtPath(
   const fcPath = expandPath(path);
   if (fcPath === undefined) throw new ReplayError(`--path ${path} is not a replay path`);
   let c: LabelledCase | undefined;
-  const details = await fc.check(
-    // With a shrink path, fast-check also runs the siblings that follow: keep the first value.
-    fc.asyncProperty(shared.arbitrary, async (v) => {
-      c ??= v;
-      return true;
-    }),
-    { seed: options.seed, path: fcPath, numRuns: 1 },
-  );
-  if (details.numRuns === 0 || c === undefined) {
-    throw new ReplayError(
-      `${rule.id} has no generated case at path ${path} (seed ${options.seed})`,
+  const missing = (): ReplayError =>
+    new ReplayError(`${rule.id} has no generated case at path ${path} (seed ${options.seed})`);
+  let details: fc.RunDetails<[LabelledCase]>;
+  try {
+    details = await fc.check(
+      // With a shrink path, fast-check also runs the siblings that follow: keep the first value.
+      fc.asyncProperty(shared.arbitrary, async (v) => {
+        c ??= v;
+        return true;
+      }),
+      { seed: options.seed, path: fcPath, numRuns: 1 },
     );
+  } catch {
+    // fast-check throws when the path walks past the shrink tree ("Unable to replay").
+    throw missing();
+  }
+  if (details.numRuns === 0 || c === undefined) {
+    throw missing();
   }
   return c;
 }
