@@ -41,6 +41,14 @@ if (mutation !== undefined) {
     if (line !== undefined)
       parts.push('', line.replace(/\[([^\]]*)\]\(#[^)]*\)/g, 'in reports/mutation/mutation.md'));
   }
+  const decoding = section('reports/mutation/mutation.md', '## Decoding techniques');
+  if (decoding !== undefined)
+    parts.push(
+      '',
+      '**Seeded decoding bugs** (how real decoders read JSON):',
+      '',
+      firstTables(decoding, 1),
+    );
 }
 for (const [heading, title, tables] of [
   ['## Runner overhead', 'Runner overhead', 1],
