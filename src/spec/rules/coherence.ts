@@ -1,12 +1,5 @@
+import { ACCOUNT_SPEC, DID_SPEC, HANDLE_SPEC, RFC7519, RFC9068, XRPC_SPEC } from './sources.js';
 import { type Rule, spec } from './types.js';
-
-const XRPC_SPEC = 'https://atproto.com/specs/xrpc';
-const DID_SPEC = 'https://atproto.com/specs/did';
-const HANDLE_SPEC = 'https://atproto.com/specs/handle';
-const ACCOUNT_SPEC = 'https://atproto.com/specs/account';
-const RFC7519 = 'https://www.rfc-editor.org/rfc/rfc7519';
-// The XRPC spec says `at+jwt` is "defined in RFC 9068", the JWT profile for access tokens.
-const RFC9068 = 'https://www.rfc-editor.org/rfc/rfc9068#section-2.2';
 
 /**
  * Coherence of a session with itself. The lexicon does not require any of this (tokens are opaque

@@ -1,8 +1,5 @@
+import { DID_SPEC, LEXICON_SPEC, PLC_SPEC } from './sources.js';
 import { type Rule, spec } from './types.js';
-
-const DID_SPEC = 'https://atproto.com/specs/did';
-const PLC_SPEC = 'https://web.plc.directory/spec/v0.1/did-plc';
-const LEXICON_SPEC = 'https://atproto.com/specs/lexicon';
 
 /** Generic DID syntax (https://atproto.com/specs/did, "DID Identifier Syntax"). */
 export const DID_RULES = [

@@ -1,7 +1,5 @@
+import { HANDLE_SPEC, LEXICON_SPEC } from './sources.js';
 import { type Rule, spec } from './types.js';
-
-const HANDLE_SPEC = 'https://atproto.com/specs/handle';
-const LEXICON_SPEC = 'https://atproto.com/specs/lexicon';
 
 /** Handle syntax (https://atproto.com/specs/handle, "Handle Identifier Syntax"). */
 export const HANDLE_RULES = [

@@ -1,13 +1,10 @@
 import { DID_DOC_ACCEPT_RULES, DID_DOC_REJECT_RULES, sessionRule } from './session-did-doc.js';
+import { CREATE, DATA_MODEL_SPEC, GET, LEXICON_SPEC } from './sources.js';
 import { lexicon, type Rule, spec } from './types.js';
 
 export { MUST_ACCEPT_DEPTH } from './session-did-doc.js';
 
-const CREATE = 'com.atproto.server.createSession';
-const GET = 'com.atproto.server.getSession';
 const OUT = 'defs.main.output.schema';
-const LEXICON_SPEC = 'https://atproto.com/specs/lexicon';
-const DATA_MODEL_SPEC = 'https://atproto.com/specs/data-model';
 
 const BOTH = ['session', 'getSession'] as const;
 
