@@ -23,6 +23,26 @@ function fieldType<F extends string>(field: F, type: string, kinds: readonly Kin
   });
 }
 
+/** A field the lexicon lists as required: the tokens in createSession output only. */
+function required<F extends string>(field: F, sentence: string) {
+  const tokens = field.endsWith('Jwt');
+  return rule({
+    id: `session.required.${field}`,
+    keyword: 'lexicon',
+    polarity: 'reject',
+    ...(tokens ? { kinds: ['session'] } : {}),
+    summary: `${sentence} \`${field}\`.`,
+    source: tokens
+      ? lexicon(
+          CREATE,
+          `${OUT}.required`,
+          '"required": ["accessJwt", "refreshJwt", "handle", "did"]',
+        )
+      : lexicon(GET, `${OUT}.required`, '"required": ["handle", "did"]'),
+    likelyCause: 'a missing field is zero-valued or treated as optional',
+  });
+}
+
 /**
  * The session objects: kind `session` is the createSession / refreshSession output, kind
  * `getSession` the getSession output (same fields, no tokens).
@@ -36,48 +56,10 @@ export const SESSION_RULES = [
     source: lexicon(CREATE, `${OUT}.type`, '"type": "object"'),
     likelyCause: 'a body that is not an object is accepted, or parsed a second time',
   }),
-  rule({
-    id: 'session.required.accessJwt',
-    keyword: 'lexicon',
-    polarity: 'reject',
-    kinds: ['session'],
-    summary: 'createSession and refreshSession outputs include `accessJwt`.',
-    source: lexicon(
-      CREATE,
-      `${OUT}.required`,
-      '"required": ["accessJwt", "refreshJwt", "handle", "did"]',
-    ),
-    likelyCause: 'a missing field is zero-valued or treated as optional',
-  }),
-  rule({
-    id: 'session.required.refreshJwt',
-    keyword: 'lexicon',
-    polarity: 'reject',
-    kinds: ['session'],
-    summary: 'createSession and refreshSession outputs include `refreshJwt`.',
-    source: lexicon(
-      CREATE,
-      `${OUT}.required`,
-      '"required": ["accessJwt", "refreshJwt", "handle", "did"]',
-    ),
-    likelyCause: 'a missing field is zero-valued or treated as optional',
-  }),
-  rule({
-    id: 'session.required.handle',
-    keyword: 'lexicon',
-    polarity: 'reject',
-    summary: 'Every session output includes `handle`.',
-    source: lexicon(GET, `${OUT}.required`, '"required": ["handle", "did"]'),
-    likelyCause: 'a missing field is zero-valued or treated as optional',
-  }),
-  rule({
-    id: 'session.required.did',
-    keyword: 'lexicon',
-    polarity: 'reject',
-    summary: 'Every session output includes `did`.',
-    source: lexicon(GET, `${OUT}.required`, '"required": ["handle", "did"]'),
-    likelyCause: 'a missing field is zero-valued or treated as optional',
-  }),
+  required('accessJwt', 'createSession and refreshSession outputs include'),
+  required('refreshJwt', 'createSession and refreshSession outputs include'),
+  required('handle', 'Every session output includes'),
+  required('did', 'Every session output includes'),
   rule({
     id: 'session.field.not-null',
     keyword: 'MUST NOT',
