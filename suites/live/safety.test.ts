@@ -6,6 +6,13 @@ import { type BrokenPds, startBrokenPds } from '../fixtures/broken-pds/server.js
 
 const CREATE = '/xrpc/com.atproto.server.createSession';
 
+/** The live options that log in to the test server. */
+const loginOf = (pds: BrokenPds) => ({
+  url: pds.url,
+  identifier: pds.handle,
+  password: pds.password,
+});
+
 function results(run: Awaited<ReturnType<typeof runLiveSuite>>): Map<string, RuleResult> {
   const target = run.report.targets[0] as TargetReport;
   return new Map(target.results.map((r) => [r.rule, r]));
@@ -18,9 +25,7 @@ describe('budgets', () => {
   it('never sends more login attempts or invalid requests than the budgets allow', async () => {
     pds = await startBrokenPds({ breaks: [] });
     const run = await runLiveSuite({
-      url: pds.url,
-      identifier: pds.handle,
-      password: pds.password,
+      ...loginOf(pds),
       budget: 5,
       negativeBudget: 12,
       negativeDelayMs: 0,
@@ -42,9 +47,7 @@ describe('budgets', () => {
   it('skips what a spent budget cannot pay for, with the reason', async () => {
     pds = await startBrokenPds({ breaks: [] });
     const run = await runLiveSuite({
-      url: pds.url,
-      identifier: pds.handle,
-      password: pds.password,
+      ...loginOf(pds),
       budget: 2,
       negativeBudget: 0,
       negativeDelayMs: 0,
@@ -111,9 +114,7 @@ describe('429 Too Many Requests', () => {
   it('a run carries on after a short Retry-After', async () => {
     pds = await startBrokenPds({ breaks: [], rateLimit: { times: 1, retryAfter: '1' } });
     const run = await runLiveSuite({
-      url: pds.url,
-      identifier: pds.handle,
-      password: pds.password,
+      ...loginOf(pds),
       negativeBudget: 4,
       negativeDelayMs: 0,
     });
@@ -137,9 +138,7 @@ describe('429 Too Many Requests', () => {
   it('stops on a long Retry-After and reports the rest as skipped', async () => {
     pds = await startBrokenPds({ breaks: [], rateLimit: { times: 1, retryAfter: '300' } });
     const run = await runLiveSuite({
-      url: pds.url,
-      identifier: pds.handle,
-      password: pds.password,
+      ...loginOf(pds),
       negativeDelayMs: 0,
     });
     expect(pds.requests.filter((req) => req.path === CREATE)).toHaveLength(1);
@@ -165,9 +164,7 @@ describe('Ctrl-C', () => {
       },
     });
     const run = await runLiveSuite({
-      url: pds.url,
-      identifier: pds.handle,
-      password: pds.password,
+      ...loginOf(pds),
       negativeDelayMs: 0,
       signal: controller.signal,
     });
