@@ -1,5 +1,5 @@
 import { progressPrinter } from '../../../src/commands/progress.js';
-import { captureIo } from './_io.js';
+import { captureIo } from '../../_helpers/io.js';
 
 describe('progress on a non-terminal stderr (CI logs)', () => {
   it('prints a line when the first rule is done, then at most one every interval', () => {

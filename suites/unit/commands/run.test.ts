@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../src/cli.js';
 import type { Report } from '../../../src/report/model.js';
-import { captureIo } from './_io.js';
+import { captureIo } from '../../_helpers/io.js';
 
 const FAUX = 'suites/fixtures/faux';
 
