@@ -171,3 +171,27 @@ export function assertLabelledUnion(
   );
   expect([...seen].sort()).toEqual([...rules].sort());
 }
+
+/**
+ * The tests that each trait of a generator stays valid and in its class, along shrink paths too;
+ * `also` checks what every value must be besides.
+ */
+export function itKeepsTraitsInClass<T extends string>(
+  traits: readonly T[],
+  generate: (constraints: { trait: T }) => fc.Arbitrary<string>,
+  oracle: (value: unknown) => readonly string[],
+  inClass: Readonly<Record<T, (value: string) => boolean>>,
+  also: (value: string) => void = () => {},
+): void {
+  it.each(traits)('should keep trait %s in its class, also when shrunk', (trait) => {
+    assertProduceCorrectValues(
+      generate({ trait }),
+      (v) => {
+        assertSameJson(oracle(v), []);
+        assertThat(inClass[trait](v), `a value of class ${trait}`);
+        also(v);
+      },
+      { numRuns: 25, maxShrinkSteps: 10 },
+    );
+  });
+}

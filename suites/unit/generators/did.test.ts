@@ -15,6 +15,7 @@ import {
   assertSameJson,
   assertThat,
   countWhere,
+  itKeepsTraitsInClass,
 } from '../../_helpers/arbitraryAssertions.js';
 
 const identifierOf = (d: string): string => d.slice(d.indexOf(':', 4) + 1);
@@ -52,17 +53,9 @@ describe('did()', () => {
     );
   });
 
-  it.each(DID_TRAITS)('should keep trait %s in its class, also when shrunk', (trait) => {
-    assertProduceCorrectValues(
-      did({ trait }),
-      (d) => {
-        assertSameJson(didViolations(d), []);
-        assertThat(IN_CLASS[trait](d), `a DID of class ${trait}`);
-        assertThat(!hasAmbiguousPercent(d), 'every % followed by two hex digits');
-      },
-      { numRuns: 25, maxShrinkSteps: 10 },
-    );
-  });
+  itKeepsTraitsInClass(DID_TRAITS, did, didViolations, IN_CLASS, (d) =>
+    assertThat(!hasAmbiguousPercent(d), 'every % followed by two hex digits'),
+  );
 
   it('should keep the blessed methods within their policy', () => {
     const blessed = fc.oneof(

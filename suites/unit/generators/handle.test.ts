@@ -10,6 +10,7 @@ import {
   assertThat,
   countWhere,
   expectPlainJson,
+  itKeepsTraitsInClass,
 } from '../../_helpers/arbitraryAssertions.js';
 
 const labelsOf = (h: string): string[] => h.split('.');
@@ -54,16 +55,7 @@ describe('handle()', () => {
     );
   });
 
-  it.each(HANDLE_TRAITS)('should keep trait %s in its class, also when shrunk', (trait) => {
-    assertProduceCorrectValues(
-      handle({ trait }),
-      (h) => {
-        assertSameJson(handleViolations(h), []);
-        assertThat(IN_CLASS[trait](h), `a handle of class ${trait}`);
-      },
-      { numRuns: 25, maxShrinkSteps: 10 },
-    );
-  });
+  itKeepsTraitsInClass(HANDLE_TRAITS, handle, handleViolations, IN_CLASS);
 
   it('should refuse an upper-case trait that must be lowercase', () => {
     expect(() => handle({ trait: 'upper-case', lowercase: true })).toThrow(RangeError);
