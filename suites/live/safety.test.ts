@@ -22,15 +22,18 @@ describe('budgets', () => {
   let pds: BrokenPds;
   afterEach(() => pds.close());
 
-  it('never sends more login attempts or invalid requests than the budgets allow', async () => {
+  /** A run against a sound server with these budgets and no delay between invalid requests. */
+  async function runWithBudgets(budgets: {
+    budget: number;
+    negativeBudget: number;
+    seed?: number;
+  }) {
     pds = await startBrokenPds({ breaks: [] });
-    const run = await runLiveSuite({
-      ...loginOf(pds),
-      budget: 5,
-      negativeBudget: 12,
-      negativeDelayMs: 0,
-      seed: 11,
-    });
+    return runLiveSuite({ ...loginOf(pds), negativeDelayMs: 0, ...budgets });
+  }
+
+  it('never sends more login attempts or invalid requests than the budgets allow', async () => {
+    const run = await runWithBudgets({ budget: 5, negativeBudget: 12, seed: 11 });
     // Three logins in the flow; the rest of the budget went to invalid bodies with credentials.
     expect(pds.loginAttempts()).toBeGreaterThanOrEqual(3);
     expect(pds.loginAttempts()).toBeLessThanOrEqual(5);
@@ -45,13 +48,7 @@ describe('budgets', () => {
   });
 
   it('skips what a spent budget cannot pay for, with the reason', async () => {
-    pds = await startBrokenPds({ breaks: [] });
-    const run = await runLiveSuite({
-      ...loginOf(pds),
-      budget: 2,
-      negativeBudget: 0,
-      negativeDelayMs: 0,
-    });
+    const run = await runWithBudgets({ budget: 2, negativeBudget: 0 });
     expect(pds.loginAttempts()).toBe(2);
     expect(pds.requests.filter((r) => r.path === CREATE)).toHaveLength(2);
     const r = results(run);
