@@ -1,8 +1,8 @@
-import fc from 'fast-check';
+import type fc from 'fast-check';
 import type { DidRuleId } from '../src/spec/rules/index.js';
 import { type DidRejectRuleId, INVALID_DID_CASES } from './_internals/invalidDidCases.js';
 import type { Labelled } from './_internals/types.js';
-import { withCause } from './_internals/union.js';
+import { casesOf, tableRules } from './_internals/union.js';
 
 export type { DidRejectRuleId };
 
@@ -13,9 +13,7 @@ export interface InvalidDidConstraints {
 }
 
 /** The DID rules a validator must enforce, in catalogue order. @public */
-export const DID_REJECT_RULES: readonly DidRejectRuleId[] = Object.keys(
-  INVALID_DID_CASES,
-) as DidRejectRuleId[];
+export const DID_REJECT_RULES: readonly DidRejectRuleId[] = tableRules(INVALID_DID_CASES);
 
 /**
  * Invalid DIDs, each labelled with exactly the rules it breaks: non-strings, a wrong `did:`
@@ -29,7 +27,5 @@ export const DID_REJECT_RULES: readonly DidRejectRuleId[] = Object.keys(
 export function invalidDid(
   constraints: InvalidDidConstraints = {},
 ): fc.Arbitrary<Labelled<DidRuleId>> {
-  const { rule } = constraints;
-  const one = (r: DidRejectRuleId) => withCause(INVALID_DID_CASES[r], r);
-  return rule === undefined ? fc.oneof(...DID_REJECT_RULES.map(one)) : one(rule);
+  return casesOf(INVALID_DID_CASES, constraints.rule);
 }

@@ -1,8 +1,8 @@
-import fc from 'fast-check';
+import type fc from 'fast-check';
 import type { HandleRuleId } from '../src/spec/rules/index.js';
 import { type HandleRejectRuleId, INVALID_HANDLE_CASES } from './_internals/invalidHandleCases.js';
 import type { Labelled } from './_internals/types.js';
-import { withCause } from './_internals/union.js';
+import { casesOf, tableRules } from './_internals/union.js';
 
 export type { HandleRejectRuleId };
 
@@ -13,9 +13,7 @@ export interface InvalidHandleConstraints {
 }
 
 /** The handle rules a validator must enforce, in catalogue order. @public */
-export const HANDLE_REJECT_RULES: readonly HandleRejectRuleId[] = Object.keys(
-  INVALID_HANDLE_CASES,
-) as HandleRejectRuleId[];
+export const HANDLE_REJECT_RULES: readonly HandleRejectRuleId[] = tableRules(INVALID_HANDLE_CASES);
 
 /**
  * Invalid handles, each labelled with exactly the rules it breaks: non-strings, disallowed and
@@ -29,7 +27,5 @@ export const HANDLE_REJECT_RULES: readonly HandleRejectRuleId[] = Object.keys(
 export function invalidHandle(
   constraints: InvalidHandleConstraints = {},
 ): fc.Arbitrary<Labelled<HandleRuleId>> {
-  const { rule } = constraints;
-  const one = (r: HandleRejectRuleId) => withCause(INVALID_HANDLE_CASES[r], r);
-  return rule === undefined ? fc.oneof(...HANDLE_REJECT_RULES.map(one)) : one(rule);
+  return casesOf(INVALID_HANDLE_CASES, constraints.rule);
 }

@@ -6,7 +6,7 @@ import { didPolicyViolations } from '../../src/spec/did.js';
 import { getRule, RULES } from '../../src/spec/rules/index.js';
 import { type LiveBug, type LiveRuleId, liveCoherence, livePolicy } from './live-checks.js';
 import type { LiveMutant } from './live-mutants.js';
-import { type Spread, spread } from './summary.js';
+import { type MutantOutcome, spread } from './summary.js';
 
 /*
  * How a live-check mutant is caught. The live rules have no validator target: live mode calls
@@ -124,21 +124,10 @@ export function certifyLive(
   return out;
 }
 
-/** One live mutant over every seed. */
-export interface LiveMutantSummary {
-  readonly id: string;
-  readonly kind: 'lax' | 'strict';
-  readonly rule: LiveRuleId;
-  readonly description: string;
-  /** A witness in every seed. */
-  readonly caught: boolean;
-  readonly seedsCaught: number;
-  /** Every rule the two disagreed on at a first witness, in catalogue order. */
-  readonly caughtBy: readonly LiveRuleId[];
+/** One live mutant over every seed (caughtBy: the rules the two disagreed on at a first witness). */
+export interface LiveMutantSummary extends MutantOutcome<LiveRuleId> {
   /** The smallest shrunk witness (JSON length) over the seeds. */
   readonly witness?: unknown;
-  /** Cases until the first witness, per seed (null: none). */
-  readonly casesToDetection: Spread & { readonly perSeed: readonly (number | null)[] };
 }
 
 const ORDER = new Map(RULES.map((r, i) => [r.id as string, i]));

@@ -1,4 +1,5 @@
 import type { Bug } from './bugs.js';
+import { dollarNewline, inputString, limit } from './mutable-input.js';
 
 /*
  * DID syntax (https://atproto.com/specs/did), written out a second time so that each check can
@@ -17,24 +18,12 @@ function idCharOk(c: string, bug: Bug | undefined): boolean {
   return false;
 }
 
-/** The string to check, after whatever a buggy validator does to its input first. */
-function inputString(input: unknown, bug: Bug | undefined): string | undefined {
-  if (typeof input === 'string') {
-    let s = input;
-    // Python's `re.match(r'...$')`: `$` also matches just before a final newline.
-    if (bug === 'did-dollar-newline' && s.endsWith('\n')) s = s.slice(0, -1);
-    // A DID URL parser drops the query and fragment and checks what is left.
-    if (bug === 'did-strip-fragment') s = s.split(/[?#]/)[0] as string;
-    return s;
-  }
-  if (bug === 'did-stringify' && input !== null && input !== undefined) return String(input);
-  return undefined;
-}
-
-function maxLength(bug: Bug | undefined): number {
-  if (bug === 'did-max-2049') return 2049;
-  if (bug === 'did-max-2047') return 2047;
-  return 2048;
+/** What a buggy DID validator does to a string before checking it. */
+function adjust(s: string, bug: Bug | undefined): string {
+  if (bug === 'did-dollar-newline') return dollarNewline(s);
+  // A DID URL parser drops the query and fragment and checks what is left.
+  if (bug === 'did-strip-fragment') return s.split(/[?#]/)[0] as string;
+  return s;
 }
 
 function methodOk(method: string, bug: Bug | undefined): boolean {
@@ -69,8 +58,9 @@ function identifierStrictOk(method: string, id: string, bug: Bug | undefined): b
 
 /** Whether a DID is accepted; `bug` seeds one mistake (none: the correct answer). */
 export function didOk(input: unknown, bug?: Bug): boolean {
-  const s = inputString(input, bug);
-  if (s === undefined || s.length > maxLength(bug)) return false;
+  const s = inputString(input, bug, 'did-stringify', (v) => adjust(v, bug));
+  const max = limit(bug, 2048, { 'did-max-2049': 2049, 'did-max-2047': 2047 });
+  if (s === undefined || s.length > max) return false;
   const prefix = s.slice(0, 4);
   if ((bug === 'did-prefix-any-case' ? prefix.toLowerCase() : prefix) !== 'did:') return false;
   const rest = s.slice(4);

@@ -1,4 +1,5 @@
 import type { Bug } from './bugs.js';
+import { dollarNewline, inputString, limit } from './mutable-input.js';
 
 /*
  * Handle syntax (https://atproto.com/specs/handle), written out a second time so that each check
@@ -36,36 +37,22 @@ function charOk(c: string, bug: Bug | undefined): boolean {
   return false;
 }
 
-/** The string to check, after whatever a buggy validator does to its input first. */
-function inputString(input: unknown, bug: Bug | undefined): string | undefined {
-  if (typeof input === 'string') {
-    let s = input;
-    if (bug === 'handle-trim') s = s.trim();
-    // Python's `re.match(r'...$')`: `$` also matches just before a final newline.
-    if (bug === 'handle-dollar-newline' && s.endsWith('\n')) s = s.slice(0, -1);
-    // DNS names are written fully qualified, so a validator "normalizes" the trailing dot away.
-    if (bug === 'handle-strip-trailing-dot' && s.endsWith('.')) s = s.slice(0, -1);
-    return s;
-  }
-  // Template strings and `str()` turn `['alice.test']` into `alice.test`.
-  if (bug === 'handle-stringify' && input !== null && input !== undefined) return String(input);
-  return undefined;
-}
-
-function maxLength(bug: Bug | undefined): number {
-  if (bug === 'handle-max-254') return 254;
-  if (bug === 'handle-max-252') return 252;
-  return 253;
-}
-
-function maxLabel(bug: Bug | undefined): number {
-  if (bug === 'handle-label-64') return 64;
-  if (bug === 'handle-label-62') return 62;
-  return 63;
+/** What a buggy handle validator does to a string before checking it. */
+function adjust(input: string, bug: Bug | undefined): string {
+  let s = input;
+  if (bug === 'handle-trim') s = s.trim();
+  if (bug === 'handle-dollar-newline') s = dollarNewline(s);
+  // DNS names are written fully qualified, so a validator "normalizes" the trailing dot away.
+  if (bug === 'handle-strip-trailing-dot' && s.endsWith('.')) s = s.slice(0, -1);
+  return s;
 }
 
 function labelOk(label: string, bug: Bug | undefined): boolean {
-  if (label.length === 0 || label.length > maxLabel(bug)) return false;
+  if (
+    label.length === 0 ||
+    label.length > limit(bug, 63, { 'handle-label-64': 64, 'handle-label-62': 62 })
+  )
+    return false;
   if (label.startsWith('-') && bug !== 'handle-hyphen-start-ok') return false;
   if (label.endsWith('-') && bug !== 'handle-hyphen-end-ok') return false;
   // RFC 952 hostnames: every label starts with a letter.
@@ -94,9 +81,9 @@ function tldOk(tld: string, bug: Bug | undefined): boolean {
 
 /** Whether a handle is accepted; `bug` seeds one mistake (none: the correct answer). */
 export function handleOk(input: unknown, bug?: Bug): boolean {
-  const s = inputString(input, bug);
+  const s = inputString(input, bug, 'handle-stringify', (v) => adjust(v, bug));
   if (s === undefined) return false;
-  if (s.length > maxLength(bug)) return false;
+  if (s.length > limit(bug, 253, { 'handle-max-254': 254, 'handle-max-252': 252 })) return false;
   for (const c of s) if (!charOk(c, bug)) return false;
   if (bug === 'handle-lowercase-only' && /[A-Z]/.test(s)) return false;
   if (bug === 'handle-no-handle-invalid' && s.toLowerCase() === 'handle.invalid') return false;

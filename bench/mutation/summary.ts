@@ -9,28 +9,35 @@ export interface Spread {
   readonly max?: number;
 }
 
-/** One mutant over every seed. */
-export interface MutantSummary {
+/** Cases until the first witness, per seed (null: none), with their spread. */
+export type PerSeed = Spread & { readonly perSeed: readonly (number | null)[] };
+
+/** What every mutant's summary says: whether it was caught, how often, by which rules. */
+export interface MutantOutcome<R extends string = string> {
   readonly id: string;
   readonly kind: 'lax' | 'strict';
-  readonly rule: string;
+  readonly rule: R;
+  readonly description: string;
+  /** Caught, with a real witness, in every seed. */
+  readonly caught: boolean;
+  readonly seedsCaught: number;
+  /** Every rule that caught it in some seed, in catalogue order. */
+  readonly caughtBy: readonly R[];
+  /** Cases until the first witness, per seed (null: not caught), with examples first. */
+  readonly casesToDetection: PerSeed;
+}
+
+/** One mutant over every seed (caught: at default settings). */
+export interface MutantSummary extends MutantOutcome {
   readonly about?: string;
   /** For decoding mutants: the technique the bug copies. */
   readonly technique?: string;
-  readonly description: string;
-  /** Caught, with a real witness, in every seed at default settings. */
-  readonly caught: boolean;
-  readonly seedsCaught: number;
   /** Seeds in which the rule meant to catch it did. */
   readonly seedsCaughtByRule: number;
-  /** Every rule that caught it in some seed, in catalogue order. */
-  readonly caughtBy: readonly string[];
   /** The smallest witness found (JSON length) by the rule meant to catch it, else by any. */
   readonly counterexample?: Counterexample;
-  /** Cases until the first failure, per seed (null: not caught), with examples first. */
-  readonly casesToDetection: Spread & { readonly perSeed: readonly (number | null)[] };
   /** The same with the explicit examples off: what the generators alone achieve. */
-  readonly generatedOnly?: Spread & { readonly perSeed: readonly (number | null)[] };
+  readonly generatedOnly?: PerSeed;
   /** Failed rules whose counterexample the reference judges as the mutant does. */
   readonly falseAlarms: readonly string[];
 }

@@ -73,6 +73,16 @@ function otherDid(did: string, candidate: string): string {
   return candidate === did ? `${candidate}x` : candidate;
 }
 
+/** What stands where the session's DID belongs: nothing, another DID, or it in upper case. */
+function wrongDid(
+  did: string,
+  candidate: string,
+  how: 'missing' | 'other' | 'upper',
+): string | undefined {
+  if (how === 'missing') return undefined;
+  return how === 'other' ? otherDid(did, candidate) : upperAscii(did);
+}
+
 /** One builder per coherence rule, keyed by rule ID (the compiler names a missing one). */
 const BUILDERS: Readonly<Record<CoherenceRuleId, (kind: SessionKind) => Case>> = {
   'coherence.did-doc.id-is-did': (kind) =>
@@ -85,12 +95,7 @@ const BUILDERS: Readonly<Record<CoherenceRuleId, (kind: SessionKind) => Case>> =
         fc.constantFrom('missing', 'other', 'upper'),
       ),
       (d, [p, candidate, how]) => {
-        const id =
-          how === 'missing'
-            ? undefined
-            : how === 'other'
-              ? otherDid(d.did, candidate)
-              : upperAscii(d.did);
+        const id = wrongDid(d.did, candidate, how);
         return { ...d, didDoc: set(buildDidDoc(d.did, d.handle, p), 'id', id) };
       },
     ),
@@ -167,14 +172,7 @@ const BUILDERS: Readonly<Record<CoherenceRuleId, (kind: SessionKind) => Case>> =
         fc.constantFrom('missing', 'other', 'handle', 'upper'),
       ),
       (d, [w, candidate, how]) => {
-        const sub =
-          how === 'missing'
-            ? undefined
-            : how === 'other'
-              ? otherDid(d.did, candidate)
-              : how === 'handle'
-                ? d.handle
-                : upperAscii(d.did);
+        const sub = how === 'handle' ? d.handle : wrongDid(d.did, candidate, how);
         return onTokens(d, w, claim('sub', sub));
       },
     ),

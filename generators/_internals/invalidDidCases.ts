@@ -3,7 +3,7 @@ import { MAX_DID_LENGTH } from '../../src/spec/did.js';
 import type { DID_RULES, DidRuleId } from '../../src/spec/rules/index.js';
 import { charOf, DIGITS, insertAt, LOWER, pick, UPPER } from './chars.js';
 import { didOfLength, identifier, method, shortDid } from './didParts.js';
-import { nonStringJson } from './json.js';
+import { notAString } from './json.js';
 import type { JsonValue, Labelled } from './types.js';
 
 /*
@@ -40,13 +40,7 @@ function insertSafely(d: string, n: number, insert: string): string {
 /** Characters outside `[a-zA-Z0-9._:%-]` other than `?#/`: whitespace, punctuation, non-ASCII. */
 const DISALLOWED_CHARS = [...' \n\t\0\u200d@!+=~*$&,;[]"\'\\()<>|^`{}é中😀'];
 
-const typeString = fc
-  .oneof(
-    nonStringJson(),
-    shortDid.map((d) => [d]),
-    shortDid.map((d) => ({ did: d })),
-  )
-  .map((v) => labelled(v, 'did.type.string'));
+const typeString = notAString(shortDid, 'did').map((v) => labelled(v, 'did.type.string'));
 
 const prefix = fc.oneof(
   fc

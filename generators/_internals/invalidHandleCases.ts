@@ -5,7 +5,7 @@ import { charOf, DIGITS, insertAt, pick } from './chars.js';
 import { applyCase, assembleHandle, caseArbitrary, fillHandle } from './handleAssembly.js';
 import { digitLabel, edgeLabel, edgeTld, ldhLabel } from './handleLabels.js';
 import { shortHandle } from './handlePlans.js';
-import { nonStringJson } from './json.js';
+import { notAString } from './json.js';
 import type { JsonValue, Labelled } from './types.js';
 
 /*
@@ -58,13 +58,7 @@ const casedLabel = fc
   .tuple(fc.oneof(edgeLabel, digitLabel), caseArbitrary(['lower', 'upper']))
   .map(([label, [mode, mask]]) => applyCase(label, mode, mask));
 
-const typeString = fc
-  .oneof(
-    nonStringJson(),
-    shortHandle.map((h) => [h]),
-    shortHandle.map((h) => ({ handle: h })),
-  )
-  .map((v) => labelled(v, 'handle.type.string'));
+const typeString = notAString(shortHandle, 'handle').map((v) => labelled(v, 'handle.type.string'));
 
 // Characters that leak through common regex mistakes (`\w`, Unicode classes, case folding).
 const REGEX_LEAKS = ['_', 'é', '\u212A', 'ı', 'ſ'];

@@ -86,3 +86,15 @@ export const nonObjectJson: fc.Arbitrary<JsonValue> = fc.oneof(
   jsonFloat,
   fc.boolean(),
 );
+
+/**
+ * @internal What a string field must refuse: non-strings, among them a valid value wrapped in an
+ * array or an object (which `String(x)` or a template string may turn back into a string).
+ */
+export function notAString(valid: fc.Arbitrary<string>, key: string): fc.Arbitrary<JsonValue> {
+  return fc.oneof(
+    nonStringJson(),
+    valid.map((s) => [s]),
+    valid.map((s) => ({ [key]: s })),
+  );
+}

@@ -30,3 +30,20 @@ export function withCause<L extends { readonly cause?: string }>(
   if (cause === undefined) return arb;
   return arb.map((l) => (l.cause === undefined ? { ...l, cause } : l));
 }
+
+/** @internal The rules of a case table, in its (catalogue) order. */
+export function tableRules<R extends string>(table: Readonly<Record<R, unknown>>): readonly R[] {
+  return Object.keys(table) as R[];
+}
+
+/**
+ * @internal The cases of one rule of a table, or of every rule (each rule equally likely), each
+ * value with its likely cause.
+ */
+export function casesOf<R extends RuleId, L extends { readonly cause?: string }>(
+  table: Readonly<Record<R, fc.Arbitrary<L>>>,
+  rule?: R,
+): fc.Arbitrary<L> {
+  const one = (r: R) => withCause(table[r], r);
+  return rule === undefined ? fc.oneof(...tableRules(table).map(one)) : one(rule);
+}

@@ -19,14 +19,8 @@ export interface VectorEntry {
   readonly notes: readonly string[];
 }
 
-/** One line of the JSON Lines file. */
-export interface JsonlVector {
-  readonly kind: ValidatorKind;
-  readonly value: unknown;
-  readonly valid: boolean;
-  readonly violates: readonly string[];
-  readonly notes: readonly string[];
-}
+/** One line of the JSON Lines file: an entry, every field written. */
+export type JsonlVector = VectorEntry;
 
 /** The five files of a vector folder: the four interop text files and the JSON Lines file. */
 export const VECTOR_FILES = {

@@ -150,3 +150,48 @@ export function expectPlainJson(value: unknown): void {
 export function countWhere<T>(values: readonly T[], predicate: (value: T) => boolean): number {
   return values.filter(predicate).length;
 }
+
+/**
+ * A union of invalid values: each labelled with exactly the rules the oracle says it breaks, and
+ * the labels together covering every rule of the union.
+ */
+export function assertLabelledUnion(
+  arb: fc.Arbitrary<{ readonly value: unknown; readonly violates: readonly string[] }>,
+  oracle: (value: unknown) => readonly string[],
+  rules: readonly string[],
+): void {
+  const seen = new Set<string>();
+  assertProduceCorrectValues(
+    arb,
+    (v) => {
+      assertSameJson(oracle(v.value), v.violates, oracle.name);
+      for (const r of v.violates) seen.add(r);
+    },
+    { numRuns: 200, maxShrinkSteps: 2 },
+  );
+  expect([...seen].sort()).toEqual([...rules].sort());
+}
+
+/**
+ * The tests that each trait of a generator stays valid and in its class, along shrink paths too;
+ * `also` checks what every value must be besides.
+ */
+export function itKeepsTraitsInClass<T extends string>(
+  traits: readonly T[],
+  generate: (constraints: { trait: T }) => fc.Arbitrary<string>,
+  oracle: (value: unknown) => readonly string[],
+  inClass: Readonly<Record<T, (value: string) => boolean>>,
+  also: (value: string) => void = () => {},
+): void {
+  it.each(traits)('should keep trait %s in its class, also when shrunk', (trait) => {
+    assertProduceCorrectValues(
+      generate({ trait }),
+      (v) => {
+        assertSameJson(oracle(v), []);
+        assertThat(inClass[trait](v), `a value of class ${trait}`);
+        also(v);
+      },
+      { numRuns: 25, maxShrinkSteps: 10 },
+    );
+  });
+}

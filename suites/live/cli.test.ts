@@ -4,26 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli.js';
-import { type Io, parseFlags } from '../../src/commands/common.js';
+import { parseFlags } from '../../src/commands/common.js';
 import { OPTIONS, readConfig } from '../../src/commands/live-config.js';
 import { FILE_NAMES } from '../../src/report/write.js';
+import { captureIo } from '../_helpers/io.js';
 import { type BrokenPds, startBrokenPds } from '../fixtures/broken-pds/server.js';
 import { leaks, readAll } from './_secrets.js';
-
-function captureIo(
-  env: Record<string, string> = {},
-): Io & { out: () => string; err: () => string } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out: () => out.join(''),
-    err: () => err.join(''),
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    env,
-    stderrIsTTY: false,
-  };
-}
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

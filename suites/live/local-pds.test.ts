@@ -3,27 +3,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli.js';
-import type { Io } from '../../src/commands/common.js';
 import { type LocalPds, startLocalPds } from '../../src/live/local-pds.js';
 import { CLEANUP_STEP, planRequests, RANDOM_PASSWORD } from '../../src/live/plan.js';
 import { runLiveSuite } from '../../src/live/suite.js';
 import type { Report, TargetReport } from '../../src/report/model.js';
 import { writeReports } from '../../src/report/write.js';
+import { captureIo } from '../_helpers/io.js';
 import { referenceStatuses } from './_reference.js';
 import { leaks, RecordingRedactor, readAll } from './_secrets.js';
-
-function captureIo(env: Record<string, string> = {}): Io & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    env,
-    stderrIsTTY: true,
-  };
-}
 
 describe('live checks against the reference PDS (@atproto/pds on 127.0.0.1)', () => {
   let pds: LocalPds;
@@ -123,7 +110,7 @@ describe('live checks against the reference PDS (@atproto/pds on 127.0.0.1)', ()
 
   it('runs through the CLI with --pds: exit 0, reports written, nothing leaked', async () => {
     const outDir = await tempDir();
-    const io = captureIo({ PDS_SECRET: pds.password });
+    const io = captureIo({ PDS_SECRET: pds.password }, true);
     const code = await main(
       [
         'live',
@@ -142,18 +129,18 @@ describe('live checks against the reference PDS (@atproto/pds on 127.0.0.1)', ()
       ],
       io,
     );
-    expect(io.err.filter((l) => !l.startsWith('live: '))).toEqual([]);
+    expect(io.errChunks.filter((l) => !l.startsWith('live: '))).toEqual([]);
     expect(code).toBe(0);
-    expect(io.out.join('')).toContain(`live:${pds.url}`);
+    expect(io.out()).toContain(`live:${pds.url}`);
     const report = JSON.parse(await readFile(join(outDir, 'report.json'), 'utf8')) as Report;
     expect(report.targets[0]?.conformant).toBe(true);
-    const texts = [io.out.join(''), io.err.join(''), ...Object.values(await readAll(outDir))];
+    const texts = [io.out(), io.err(), ...Object.values(await readAll(outDir))];
     for (const text of texts) expect(leaks(text, [pds.password])).toEqual([]);
   }, 60_000);
 
   it('--local starts its own PDS, checks it and exits 0', async () => {
     const outDir = await tempDir();
-    const io = captureIo();
+    const io = captureIo({}, true);
     const code = await main(
       ['live', '--local', '--out', outDir, '--format', 'json', '--negative-budget', '6'],
       io,
@@ -162,7 +149,7 @@ describe('live checks against the reference PDS (@atproto/pds on 127.0.0.1)', ()
     const report = JSON.parse(await readFile(join(outDir, 'report.json'), 'utf8')) as Report;
     expect(report.targets[0]?.target.id).toBe('live:local');
     expect(report.targets[0]?.conformant).toBe(true);
-    const texts = [io.out.join(''), io.err.join(''), JSON.stringify(report)];
+    const texts = [io.out(), io.err(), JSON.stringify(report)];
     for (const text of texts) expect(leaks(text, [])).toEqual([]);
   }, 90_000);
 

@@ -6,6 +6,13 @@ import { type BrokenPds, startBrokenPds } from '../fixtures/broken-pds/server.js
 
 const CREATE = '/xrpc/com.atproto.server.createSession';
 
+/** The live options that log in to the test server. */
+const loginOf = (pds: BrokenPds) => ({
+  url: pds.url,
+  identifier: pds.handle,
+  password: pds.password,
+});
+
 function results(run: Awaited<ReturnType<typeof runLiveSuite>>): Map<string, RuleResult> {
   const target = run.report.targets[0] as TargetReport;
   return new Map(target.results.map((r) => [r.rule, r]));
@@ -15,17 +22,18 @@ describe('budgets', () => {
   let pds: BrokenPds;
   afterEach(() => pds.close());
 
-  it('never sends more login attempts or invalid requests than the budgets allow', async () => {
+  /** A run against a sound server with these budgets and no delay between invalid requests. */
+  async function runWithBudgets(budgets: {
+    budget: number;
+    negativeBudget: number;
+    seed?: number;
+  }) {
     pds = await startBrokenPds({ breaks: [] });
-    const run = await runLiveSuite({
-      url: pds.url,
-      identifier: pds.handle,
-      password: pds.password,
-      budget: 5,
-      negativeBudget: 12,
-      negativeDelayMs: 0,
-      seed: 11,
-    });
+    return runLiveSuite({ ...loginOf(pds), negativeDelayMs: 0, ...budgets });
+  }
+
+  it('never sends more login attempts or invalid requests than the budgets allow', async () => {
+    const run = await runWithBudgets({ budget: 5, negativeBudget: 12, seed: 11 });
     // Three logins in the flow; the rest of the budget went to invalid bodies with credentials.
     expect(pds.loginAttempts()).toBeGreaterThanOrEqual(3);
     expect(pds.loginAttempts()).toBeLessThanOrEqual(5);
@@ -40,15 +48,7 @@ describe('budgets', () => {
   });
 
   it('skips what a spent budget cannot pay for, with the reason', async () => {
-    pds = await startBrokenPds({ breaks: [] });
-    const run = await runLiveSuite({
-      url: pds.url,
-      identifier: pds.handle,
-      password: pds.password,
-      budget: 2,
-      negativeBudget: 0,
-      negativeDelayMs: 0,
-    });
+    const run = await runWithBudgets({ budget: 2, negativeBudget: 0 });
     expect(pds.loginAttempts()).toBe(2);
     expect(pds.requests.filter((r) => r.path === CREATE)).toHaveLength(2);
     const r = results(run);
@@ -111,9 +111,7 @@ describe('429 Too Many Requests', () => {
   it('a run carries on after a short Retry-After', async () => {
     pds = await startBrokenPds({ breaks: [], rateLimit: { times: 1, retryAfter: '1' } });
     const run = await runLiveSuite({
-      url: pds.url,
-      identifier: pds.handle,
-      password: pds.password,
+      ...loginOf(pds),
       negativeBudget: 4,
       negativeDelayMs: 0,
     });
@@ -137,9 +135,7 @@ describe('429 Too Many Requests', () => {
   it('stops on a long Retry-After and reports the rest as skipped', async () => {
     pds = await startBrokenPds({ breaks: [], rateLimit: { times: 1, retryAfter: '300' } });
     const run = await runLiveSuite({
-      url: pds.url,
-      identifier: pds.handle,
-      password: pds.password,
+      ...loginOf(pds),
       negativeDelayMs: 0,
     });
     expect(pds.requests.filter((req) => req.path === CREATE)).toHaveLength(1);
@@ -165,9 +161,7 @@ describe('Ctrl-C', () => {
       },
     });
     const run = await runLiveSuite({
-      url: pds.url,
-      identifier: pds.handle,
-      password: pds.password,
+      ...loginOf(pds),
       negativeDelayMs: 0,
       signal: controller.signal,
     });

@@ -1,4 +1,5 @@
-import { type Level, lexicon, type Rule, type Source, spec } from './types.js';
+import { DELETE, GET, REFRESH, RFC7519_NUMERIC_DATE, RFC9068 } from './sources.js';
+import { type Keyword, type Level, lexicon, type Rule, type Source, spec } from './types.js';
 
 /*
  * Live checks of the session as the server keeps it across requests: the account behind every
@@ -6,32 +7,13 @@ import { type Level, lexicon, type Rule, type Source, spec } from './types.js';
  * endpoint, and the token clocks are NumericDates a client can use.
  */
 
-/** The RFC 2119 keyword of a rule's quoted sentence, or `lexicon` for a lexicon constraint. */
-export type Keyword =
-  | 'MUST'
-  | 'MUST NOT'
-  | 'REQUIRED'
-  | 'SHALL'
-  | 'SHALL NOT'
-  | 'SHOULD'
-  | 'SHOULD NOT'
-  | 'RECOMMENDED'
-  | 'MAY'
-  | 'OPTIONAL'
-  | 'lexicon';
-
 /** A live rule: a catalogue rule that also names the keyword of its source. */
 export type LiveRule = Rule & { readonly keyword: Keyword };
 
-const GET = 'com.atproto.server.getSession';
-const REFRESH = 'com.atproto.server.refreshSession';
-const DELETE = 'com.atproto.server.deleteSession';
-const RFC7519_NUMERIC_DATE = 'https://www.rfc-editor.org/rfc/rfc7519#section-4.1.4';
-
-export const GET_AUTH = 'Get information about the current auth session. Requires auth.';
-export const REFRESH_AUTH =
+const GET_AUTH = 'Get information about the current auth session. Requires auth.';
+const REFRESH_AUTH =
   "Refresh an authentication session. Requires auth using the 'refreshJwt' (not the 'accessJwt').";
-export const DELETE_AUTH =
+const DELETE_AUTH =
   "Delete the current session. Requires auth using the 'refreshJwt' (not the 'accessJwt').";
 const BAD_BEARERS = 'a malformed, truncated, unsigned, expired-looking or missing bearer';
 
@@ -55,20 +37,29 @@ export function httpRule<const Id extends string, const L extends Level, const K
   } as const;
 }
 
+/** What each authenticated endpoint's lexicon says about its auth. */
+const AUTH_DESCRIPTIONS = { [GET]: GET_AUTH, [REFRESH]: REFRESH_AUTH, [DELETE]: DELETE_AUTH };
+
+/** A MUST from the auth sentence of an authenticated endpoint's lexicon description. */
+export function authRule<const Id extends string>(
+  endpoint: keyof typeof AUTH_DESCRIPTIONS,
+  id: Id,
+  summary: string,
+) {
+  const source = lexicon(endpoint, 'defs.main.description', AUTH_DESCRIPTIONS[endpoint]);
+  return httpRule(id, 'MUST', 'lexicon', summary, source);
+}
+
 export const SESSION_HTTP_RULES = [
-  httpRule(
+  authRule(
+    REFRESH,
     'http.refresh-session.same-account',
-    'MUST',
-    'lexicon',
     'refreshSession returns the `did` of the session it refreshed, and its handle unless getSession with the new access token confirms a new one.',
-    lexicon(REFRESH, 'defs.main.description', REFRESH_AUTH),
   ),
-  httpRule(
+  authRule(
+    GET,
     'http.refresh-session.get-session-same-account',
-    'MUST',
-    'lexicon',
     'getSession with the access token refreshSession returned names the logged-in account: its `did`, its `handle`, and its `email` when createSession sent one.',
-    lexicon(GET, 'defs.main.description', GET_AUTH),
   ),
   httpRule(
     'http.session.token-sub-is-account',
@@ -76,30 +67,24 @@ export const SESSION_HTTP_RULES = [
     'SHOULD',
     'The `sub` of every token the run receives, from createSession and refreshSession, is the account DID createSession named.',
     spec(
-      'https://www.rfc-editor.org/rfc/rfc9068#section-2.2',
+      RFC9068,
       'the value of "sub" SHOULD correspond to the subject identifier of the resource owner.',
     ),
   ),
-  httpRule(
+  authRule(
+    REFRESH,
     'http.refresh-session.ignored-auth',
-    'MUST',
-    'lexicon',
     `refreshSession with ${BAD_BEARERS} gets a 4xx, never a 2xx or a 5xx.`,
-    lexicon(REFRESH, 'defs.main.description', REFRESH_AUTH),
   ),
-  httpRule(
+  authRule(
+    DELETE,
     'http.delete-session.ignored-auth',
-    'MUST',
-    'lexicon',
     `deleteSession with ${BAD_BEARERS} gets a 4xx, never a 2xx or a 5xx.`,
-    lexicon(DELETE, 'defs.main.description', DELETE_AUTH),
   ),
-  httpRule(
+  authRule(
+    DELETE,
     'http.delete-session.token-type-separation',
-    'MUST',
-    'lexicon',
     'deleteSession with the access token (instead of the refresh token) gets a 4xx.',
-    lexicon(DELETE, 'defs.main.description', DELETE_AUTH),
   ),
   httpRule(
     'http.session.token-numeric-date',

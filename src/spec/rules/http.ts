@@ -1,18 +1,6 @@
-import {
-  DELETE_AUTH,
-  GET_AUTH,
-  httpRule,
-  type LiveRule,
-  REFRESH_AUTH,
-  SESSION_HTTP_RULES,
-} from './http-session.js';
+import { authRule, httpRule, type LiveRule, SESSION_HTTP_RULES } from './http-session.js';
+import { CREATE, DELETE, GET, REFRESH, XRPC_SPEC } from './sources.js';
 import { lexicon, spec } from './types.js';
-
-const XRPC_SPEC = 'https://atproto.com/specs/xrpc';
-const CREATE = 'com.atproto.server.createSession';
-const GET = 'com.atproto.server.getSession';
-const REFRESH = 'com.atproto.server.refreshSession';
-const DELETE = 'com.atproto.server.deleteSession';
 
 const OK_200 =
   '`200 OK`: The request was successful. If there is a response body (optional), there should be a `Content-Type` header.';
@@ -77,12 +65,10 @@ const XRPC_HTTP_RULES = [
     'createSession is a procedure: a GET request gets a 4xx.',
     lexicon(CREATE, 'defs.main.type', '"type": "procedure"'),
   ),
-  httpRule(
+  authRule(
+    GET,
     'http.get-session.status-code-conformance',
-    'MUST',
-    'lexicon',
     'getSession with the access token answers 200.',
-    lexicon(GET, 'defs.main.description', GET_AUTH),
   ),
   httpRule(
     'http.get-session.content-type-conformance',
@@ -98,12 +84,10 @@ const XRPC_HTTP_RULES = [
     'The getSession response body conforms to the output schema (every `getSession` rule of the catalogue).',
     lexicon(GET, 'defs.main.output.schema.required', '"required": ["handle", "did"]'),
   ),
-  httpRule(
+  authRule(
+    GET,
     'http.get-session.same-account',
-    'MUST',
-    'lexicon',
     'getSession with the access token names the same `did` and `handle` as createSession, and the same `email` when createSession sent one.',
-    lexicon(GET, 'defs.main.description', GET_AUTH),
   ),
   httpRule(
     'http.get-session.missing-auth',
@@ -112,12 +96,10 @@ const XRPC_HTTP_RULES = [
     'getSession without an Authorization header answers 401.',
     spec(XRPC_SPEC, UNAUTHORIZED_401),
   ),
-  httpRule(
+  authRule(
+    GET,
     'http.get-session.ignored-auth',
-    'MUST',
-    'lexicon',
     'getSession with a malformed, truncated, unsigned, expired-looking or missing bearer gets a 4xx, never a 2xx or a 5xx.',
-    lexicon(GET, 'defs.main.description', GET_AUTH),
   ),
   httpRule(
     'http.get-session.token-type-separation',
@@ -129,12 +111,10 @@ const XRPC_HTTP_RULES = [
       'Servers (eg, PDS implementations) which generate and valiate auth JWTs should implement domain separation between access and refresh tokens',
     ),
   ),
-  httpRule(
+  authRule(
+    REFRESH,
     'http.refresh-session.status-code-conformance',
-    'MUST',
-    'lexicon',
     'refreshSession with the refresh token answers 200.',
-    lexicon(REFRESH, 'defs.main.description', REFRESH_AUTH),
   ),
   httpRule(
     'http.refresh-session.content-type-conformance',
@@ -160,26 +140,20 @@ const XRPC_HTTP_RULES = [
       'The authorization server MAY issue a new refresh token, in which case the client MUST discard the old refresh token and replace it with the new refresh token.',
     ),
   ),
-  httpRule(
+  authRule(
+    REFRESH,
     'http.refresh-session.token-type-separation',
-    'MUST',
-    'lexicon',
     'refreshSession with the access token (instead of the refresh token) gets a 4xx with error `InvalidToken`.',
-    lexicon(REFRESH, 'defs.main.description', REFRESH_AUTH),
   ),
-  httpRule(
+  authRule(
+    DELETE,
     'http.refresh-session.use-after-free',
-    'MUST',
-    'lexicon',
     'After deleteSession, refreshSession with the deleted refresh token gets a 4xx with error `ExpiredToken` or `InvalidToken`.',
-    lexicon(DELETE, 'defs.main.description', DELETE_AUTH),
   ),
-  httpRule(
+  authRule(
+    DELETE,
     'http.delete-session.status-code-conformance',
-    'MUST',
-    'lexicon',
     'deleteSession with the refresh token answers 2xx.',
-    lexicon(DELETE, 'defs.main.description', DELETE_AUTH),
   ),
   httpRule(
     'http.xrpc.not-a-server-error',

@@ -1,7 +1,6 @@
+import { DATA_MODEL_SPEC, LEXICON_SPEC } from './sources.js';
 import { type Keyword, levelOf, type Polarity, type Rule, type Source, spec } from './types.js';
 
-const DATA_MODEL_SPEC = 'https://atproto.com/specs/data-model';
-const LEXICON_SPEC = 'https://atproto.com/specs/lexicon';
 const NESTED_VALID =
   'The (nested) contents of the data object must still be valid under the atproto data model.';
 

@@ -86,3 +86,35 @@ export function lexicon(id: string, path: string, quote?: string): Source {
     ? { kind: 'lexicon', lexicon: id, path }
     : { kind: 'lexicon', lexicon: id, path, quote };
 }
+
+/** A rule as its table writes it: the table's builder adds the area, and the kinds and level. */
+export type RuleEntry<Id extends string, P extends Polarity> = Omit<
+  Rule<Id>,
+  'level' | 'area' | 'kinds' | 'polarity'
+> & {
+  readonly polarity: P;
+  /** The level its keyword gives (`levelOf`) when left out. */
+  readonly level?: Level;
+  /** The table's kinds when left out. */
+  readonly kinds?: readonly Kind[];
+};
+
+/**
+ * The builder of one table's rules. The keys keep the catalogue's order, so a rule serializes the
+ * same however its table writes it.
+ */
+export function ruleBuilder(area: Area, kinds: readonly Kind[]) {
+  return <const Id extends string, const P extends Polarity>(
+    entry: RuleEntry<Id, P>,
+  ): Rule<Id> & { readonly polarity: P } => ({
+    id: entry.id,
+    level: entry.level ?? levelOf(entry.keyword),
+    keyword: entry.keyword,
+    polarity: entry.polarity,
+    area,
+    kinds: entry.kinds ?? kinds,
+    summary: entry.summary,
+    source: entry.source,
+    ...(entry.likelyCause === undefined ? {} : { likelyCause: entry.likelyCause }),
+  });
+}

@@ -1,18 +1,10 @@
-import { build, describeAdapter, normalize } from './_agreement.js';
+import { build, describeAdapter, normalize, UNKNOWN_DID_DOC_DEVIATIONS } from './_agreement.js';
 
 // `v.unknown()` accepts any non-null object: arrays pass, and floats inside are not looked at.
 describeAdapter({
   id: 'atcute',
   versionOf: '@atcute/lexicons',
-  kinds: ['handle', 'did', 'session', 'getSession'],
-  deviations: [
-    'session array didDoc',
-    'session float at top of didDoc',
-    'session float in nested didDoc',
-    'getSession array didDoc',
-    'getSession float at top of didDoc',
-    'getSession float in nested didDoc',
-  ],
+  deviations: UNKNOWN_DID_DOC_DEVIATIONS,
 });
 
 describe('atcute error messages', () => {

@@ -8,8 +8,6 @@ import { build, describeAdapter, normalize } from './_agreement.js';
 describeAdapter({
   id: 'json-schema',
   versionOf: 'ajv',
-  kinds: ['handle', 'did', 'session', 'getSession'],
-  deviations: [],
 });
 
 interface SchemaDoc {

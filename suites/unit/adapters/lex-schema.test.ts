@@ -3,8 +3,6 @@ import { build, describeAdapter, normalize } from './_agreement.js';
 describeAdapter({
   id: 'lex-schema',
   versionOf: '@atproto/lex-schema',
-  kinds: ['handle', 'did', 'session', 'getSession'],
-  deviations: [],
 });
 
 describe('lex-schema error messages', () => {

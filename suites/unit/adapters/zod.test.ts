@@ -11,8 +11,6 @@ import { build, describeAdapter, normalize } from './_agreement.js';
 describeAdapter({
   id: 'zod',
   versionOf: 'zod',
-  kinds: ['handle', 'did', 'session', 'getSession'],
-  deviations: [],
 });
 
 describe('the exported zod schemas', () => {

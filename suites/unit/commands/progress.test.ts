@@ -1,6 +1,6 @@
 import { progressPrinter } from '../../../src/commands/progress.js';
 import { RULES } from '../../../src/spec/rules/index.js';
-import { captureIo } from './_io.js';
+import { captureIo } from '../../_helpers/io.js';
 
 const id = (i: number) => (RULES[i] ?? RULES[0])?.id ?? 'handle.type.string';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../../src/cli.js';
 import type { Report } from '../../../src/report/model.js';
-import { captureIo } from './_io.js';
+import { captureIo } from '../../_helpers/io.js';
 
 const ACCEPT = `module:${resolve('suites/fixtures/faux/modules/accept.mjs')}`;
 const QUICK = ['--target', ACCEPT, '--runs', '3', '--seed', '1', '--rules', 'handle.length.max'];

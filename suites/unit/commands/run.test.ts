@@ -3,9 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../src/cli.js';
 import type { Report } from '../../../src/report/model.js';
-import { captureIo } from './_io.js';
+import { captureIo } from '../../_helpers/io.js';
 
 const FAUX = 'suites/fixtures/faux';
+
+/** `--target` of one faux validator module. */
+const faux = (name: string): string[] => ['--target', `module:${FAUX}/modules/${name}.mjs`];
 let dir: string;
 
 beforeAll(() => {
@@ -40,14 +43,7 @@ describe('run command', () => {
   });
 
   it('fails an always-accept module (exit 1) and an always-reject one, on the right rules', async () => {
-    const accept = await run([
-      '--target',
-      `module:${FAUX}/modules/accept.mjs`,
-      '--runs',
-      '20',
-      '--seed',
-      '1',
-    ]);
+    const accept = await run([...faux('accept'), '--runs', '20', '--seed', '1']);
     expect(accept.code).toBe(1);
     const results = accept.report?.targets[0]?.results ?? [];
     expect(
@@ -57,14 +53,7 @@ describe('run command', () => {
       results.filter((r) => r.rule.includes('.accept.')).every((r) => r.status !== 'fail'),
     ).toBe(true);
 
-    const reject = await run([
-      '--target',
-      `module:${FAUX}/modules/reject.mjs`,
-      '--runs',
-      '20',
-      '--seed',
-      '1',
-    ]);
+    const reject = await run([...faux('reject'), '--runs', '20', '--seed', '1']);
     expect(reject.code).toBe(1);
     const failed = (reject.report?.targets[0]?.results ?? []).filter((r) => r.status === 'fail');
     expect(failed.length).toBeGreaterThan(0);
@@ -74,8 +63,7 @@ describe('run command', () => {
   it('reports throwing, garbage and never-settling validators as error, never as rejections', async () => {
     for (const name of ['throws', 'garbage', 'never']) {
       const { code, report } = await run([
-        '--target',
-        `module:${FAUX}/modules/${name}.mjs`,
+        ...faux(name),
         '--runs',
         '5',
         '--seed',
@@ -169,16 +157,7 @@ describe('run command', () => {
   });
 
   it('with a baseline, exits 0 while the known failures stay, and 1 on new or fixed ones', async () => {
-    const args = [
-      '--target',
-      `module:${FAUX}/modules/accept.mjs`,
-      '--runs',
-      '10',
-      '--seed',
-      '4',
-      '--rules',
-      'handle.*',
-    ];
+    const args = [...faux('accept'), '--runs', '10', '--seed', '4', '--rules', 'handle.*'];
     const baselineFile = join(dir, 'baseline.json');
     const first = await run([...args, '--write-baseline', baselineFile]);
     expect(first.code).toBe(1);

@@ -3,12 +3,14 @@ import { HANDLE_TRAITS, type HandleTrait, handle } from '../../../generators/_in
 import { HANDLE_REJECT_RULES, invalidHandle } from '../../../generators/invalidHandle.js';
 import { DISALLOWED_TLDS, handleViolations } from '../../../src/spec/index.js';
 import {
+  assertLabelledUnion,
   assertPlainJson,
   assertProduceCorrectValues,
   assertSameJson,
   assertThat,
   countWhere,
   expectPlainJson,
+  itKeepsTraitsInClass,
 } from '../../_helpers/arbitraryAssertions.js';
 
 const labelsOf = (h: string): string[] => h.split('.');
@@ -53,16 +55,7 @@ describe('handle()', () => {
     );
   });
 
-  it.each(HANDLE_TRAITS)('should keep trait %s in its class, also when shrunk', (trait) => {
-    assertProduceCorrectValues(
-      handle({ trait }),
-      (h) => {
-        assertSameJson(handleViolations(h), []);
-        assertThat(IN_CLASS[trait](h), `a handle of class ${trait}`);
-      },
-      { numRuns: 25, maxShrinkSteps: 10 },
-    );
-  });
+  itKeepsTraitsInClass(HANDLE_TRAITS, handle, handleViolations, IN_CLASS);
 
   it('should refuse an upper-case trait that must be lowercase', () => {
     expect(() => handle({ trait: 'upper-case', lowercase: true })).toThrow(RangeError);
@@ -118,16 +111,7 @@ describe('invalidHandle()', () => {
   );
 
   it('should label the union exactly and cover every rule', () => {
-    const seen = new Set<string>();
-    assertProduceCorrectValues(
-      invalidHandle(),
-      (v) => {
-        assertSameJson(handleViolations(v.value), v.violates, 'handleViolations');
-        for (const r of v.violates) seen.add(r);
-      },
-      { numRuns: 200, maxShrinkSteps: 2 },
-    );
-    expect([...seen].sort()).toEqual([...HANDLE_REJECT_RULES].sort());
+    assertLabelledUnion(invalidHandle(), handleViolations, HANDLE_REJECT_RULES);
   });
 
   it('should include the classic traps', () => {

@@ -10,7 +10,7 @@ import {
   parseBaseline,
 } from '../../../src/report/baseline.js';
 import type { Report, RuleResult, Status } from '../../../src/report/model.js';
-import { captureIo } from '../commands/_io.js';
+import { captureIo } from '../../_helpers/io.js';
 
 const result = (rule: string, status: Status, message?: string): RuleResult => ({
   rule,

@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderJson } from '../../../src/report/json.js';
 import {
@@ -9,6 +8,7 @@ import {
   parseFormats,
   writeReports,
 } from '../../../src/report/write.js';
+import { useTempDir } from '../../_helpers/temp-dir.js';
 import { sampleReport } from './sample-report.js';
 
 describe('parseFormats', () => {
@@ -35,16 +35,10 @@ describe('parseFormats', () => {
 });
 
 describe('writeReports', () => {
-  let dir = '';
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'report-write-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir('report-write-');
 
   it('writes every format by default into a new folder and returns the paths', async () => {
-    const out = join(dir, 'nested', 'reports');
+    const out = join(dir(), 'nested', 'reports');
     const paths = await writeReports(sampleReport(), { outDir: out });
     expect(paths).toEqual(FORMATS.map((f) => join(out, FILE_NAMES[f])));
     expect((await readdir(out)).sort()).toEqual(
@@ -54,8 +48,8 @@ describe('writeReports', () => {
   });
 
   it('writes only the formats asked for', async () => {
-    const paths = await writeReports(sampleReport(), { outDir: dir, formats: ['md', 'junit'] });
-    expect(paths).toEqual([join(dir, 'report.md'), join(dir, 'junit.xml')]);
-    expect((await readdir(dir)).sort()).toEqual(['junit.xml', 'report.md']);
+    const paths = await writeReports(sampleReport(), { outDir: dir(), formats: ['md', 'junit'] });
+    expect(paths).toEqual([join(dir(), 'report.md'), join(dir(), 'junit.xml')]);
+    expect((await readdir(dir())).sort()).toEqual(['junit.xml', 'report.md']);
   });
 });

@@ -19,23 +19,19 @@ describe('interop vectors (the oracle agrees with every one)', () => {
     expect(handlesInvalid).toContain('john.test ');
   });
 
-  it.each(handlesValid)('valid handle %j', (h) => {
-    expect(handleViolations(h)).toEqual([]);
-    expect(isValidHandle(h)).toBe(true);
-  });
+  const syntaxes = [
+    ['handle', handlesValid, handlesInvalid, handleViolations, isValidHandle],
+    ['DID', didsValid, didsInvalid, didViolations, isValidDid],
+  ] as const;
+  for (const [what, valid, invalid, violations, isValid] of syntaxes) {
+    it.each(valid)(`valid ${what} %j`, (v) => {
+      expect(violations(v)).toEqual([]);
+      expect(isValid(v)).toBe(true);
+    });
 
-  it.each(handlesInvalid)('invalid handle %j', (h) => {
-    expect(handleViolations(h).length).toBeGreaterThan(0);
-    expect(isValidHandle(h)).toBe(false);
-  });
-
-  it.each(didsValid)('valid DID %j', (d) => {
-    expect(didViolations(d)).toEqual([]);
-    expect(isValidDid(d)).toBe(true);
-  });
-
-  it.each(didsInvalid)('invalid DID %j', (d) => {
-    expect(didViolations(d).length).toBeGreaterThan(0);
-    expect(isValidDid(d)).toBe(false);
-  });
+    it.each(invalid)(`invalid ${what} %j`, (v) => {
+      expect(violations(v).length).toBeGreaterThan(0);
+      expect(isValid(v)).toBe(false);
+    });
+  }
 });

@@ -3,12 +3,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../src/cli.js';
-import type { Io } from '../../../src/commands/common.js';
 import { validatorRules } from '../../../src/runner/run.js';
 import { check } from '../../../src/spec/oracle.js';
 import type { ValidatorKind } from '../../../src/spec/rules/types.js';
 import { toolVersion } from '../../../src/util/version.js';
 import { VECTOR_FILES } from '../../../src/vectors/format.js';
+import { captureIo } from '../../_helpers/io.js';
 import {
   headerOf,
   readJsonl,
@@ -16,19 +16,6 @@ import {
   readTextValues,
   readTextWithComments,
 } from './_read.js';
-
-function memoryIo(): Io & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    env: {},
-    stderrIsTTY: false,
-  };
-}
 
 /** Breaks a line for some reader (Python's splitlines included), or is not encodable as UTF-8. */
 const BREAKS = [0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x85, 0x2028, 0x2029];
@@ -53,11 +40,11 @@ describe('export-vectors', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'vectors-'));
     again = await mkdtemp(join(tmpdir(), 'vectors-again-'));
-    const io = memoryIo();
+    const io = captureIo();
     const args = ['export-vectors', '--seed', '7', '--count', '6'];
     expect(await main([...args, '--out', dir], io)).toBe(0);
-    expect(await main([...args, '--out', again, '--quiet'], memoryIo())).toBe(0);
-    stdout = io.out.join('');
+    expect(await main([...args, '--out', again, '--quiet'], captureIo())).toBe(0);
+    stdout = io.out();
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -184,19 +171,19 @@ describe('export-vectors usage', () => {
     [['--out', 'x', '--seed', 'abc'], '--seed must be an integer'],
     [['--out', 'x', '--rules', 'nothing.*'], '--rules: no validator rule matches nothing.*'],
   ])('%j is a usage error', async (args, message) => {
-    const io = memoryIo();
+    const io = captureIo();
     expect(await main(['export-vectors', ...args], io)).toBe(2);
-    expect(io.err.join('')).toContain(message);
+    expect(io.err()).toContain(message);
   });
 
   it('--rules limits the rules sampled', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'vectors-rules-'));
     try {
-      const io = memoryIo();
+      const io = captureIo();
       expect(
         await main(['export-vectors', '--out', dir, '--rules', 'did.length.*', '-q'], io),
       ).toBe(0);
-      expect(io.out).toEqual([]);
+      expect(io.outChunks).toEqual([]);
       expect(readTextValues(dir, VECTOR_FILES.handleValid)).toEqual([]);
       const invalid = readTextWithComments(dir, VECTOR_FILES.didInvalid);
       expect(invalid.length).toBeGreaterThan(0);

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   dedupe,
@@ -11,6 +10,7 @@ import {
 } from '../../../src/vectors/format.js';
 import type { VectorSource } from '../../../src/vectors/manifest.js';
 import { writeVectorFiles } from '../../../src/vectors/write.js';
+import { useTempDir } from '../../_helpers/temp-dir.js';
 import {
   headerOf,
   jsonlLines,
@@ -98,13 +98,7 @@ describe('dedupe', () => {
 });
 
 describe('writeVectorFiles', () => {
-  let dir = '';
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'vector-format-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir('vector-format-');
 
   it('writes values a reader gets back exactly: spaces kept, awkward ones in JSON', async () => {
     const entries = [
@@ -115,13 +109,13 @@ describe('writeVectorFiles', () => {
       handle('alice.test\r\n', false),
       handle('', false),
     ];
-    const counts = await writeVectorFiles(dir, entries, source(['header line']));
-    expect(readTextValues(dir, VECTOR_FILES.handleInvalid)).toEqual([
+    const counts = await writeVectorFiles(dir(), entries, source(['header line']));
+    expect(readTextValues(dir(), VECTOR_FILES.handleInvalid)).toEqual([
       ' alice.test',
       'alice.test  ',
     ]);
-    expect(readTextValues(dir, VECTOR_FILES.handleValid)).toEqual(['alice.test']);
-    expect(readJsonl(dir).map((c) => c.value)).toEqual(['#alice.test', 'alice.test\r\n', '']);
+    expect(readTextValues(dir(), VECTOR_FILES.handleValid)).toEqual(['alice.test']);
+    expect(readJsonl(dir()).map((c) => c.value)).toEqual(['#alice.test', 'alice.test\r\n', '']);
     expect(counts).toEqual({
       [VECTOR_FILES.handleValid]: 1,
       [VECTOR_FILES.handleInvalid]: 2,
@@ -129,14 +123,14 @@ describe('writeVectorFiles', () => {
       [VECTOR_FILES.didInvalid]: 0,
       [VECTOR_FILES.jsonl]: 3,
     });
-    const [valid] = readTextWithComments(dir, VECTOR_FILES.handleValid);
+    const [valid] = readTextWithComments(dir(), VECTOR_FILES.handleValid);
     expect(valid?.comments).toEqual(['note with a line break']);
-    expect(readTextValues(dir, VECTOR_FILES.didValid)).toEqual([]);
+    expect(readTextValues(dir(), VECTOR_FILES.didValid)).toEqual([]);
   });
 
   it('puts the rules an invalid value breaks in the comment right above it', async () => {
-    await writeVectorFiles(dir, [handle('a b.test', false, ['why'])], source());
-    expect(readTextWithComments(dir, VECTOR_FILES.handleInvalid)).toEqual([
+    await writeVectorFiles(dir(), [handle('a b.test', false, ['why'])], source());
+    expect(readTextWithComments(dir(), VECTOR_FILES.handleInvalid)).toEqual([
       { value: 'a b.test', comments: ['violates: handle.chars.no-whitespace-control', 'why'] },
     ]);
   });
@@ -144,11 +138,11 @@ describe('writeVectorFiles', () => {
   it('writes JSON lines with their notes and nothing else; the header goes to the text files and the manifest', async () => {
     const notes = ['first', 'with\na line break'];
     await writeVectorFiles(
-      dir,
+      dir(),
       [handle('#x.test', false, notes), handle('', true)],
       source(['header line']),
     );
-    expect(jsonlLines(dir)).toEqual([
+    expect(jsonlLines(dir())).toEqual([
       jsonLine({
         kind: 'handle',
         value: '#x.test',
@@ -158,16 +152,16 @@ describe('writeVectorFiles', () => {
       }),
       jsonLine({ kind: 'handle', value: '', valid: true, violates: [], notes: [] }),
     ]);
-    expect(readJsonl(dir).map((c) => c.notes)).toEqual([notes, []]);
-    expect(headerOf(dir, VECTOR_FILES.handleValid)).toMatch(/^# header line\n/);
-    const manifest = readManifest(dir);
+    expect(readJsonl(dir()).map((c) => c.notes)).toEqual([notes, []]);
+    expect(headerOf(dir(), VECTOR_FILES.handleValid)).toMatch(/^# header line\n/);
+    const manifest = readManifest(dir());
     expect([manifest.about, manifest.settings]).toEqual([['header line'], { seed: 3 }]);
     expect(manifest.files[VECTOR_FILES.jsonl]?.values).toBe(2);
   });
 
   it('leaves sessions.jsonl empty when no value goes there', async () => {
-    await writeVectorFiles(dir, [handle('alice.test', true)], source(['header line']));
-    expect(await readFile(join(dir, VECTOR_FILES.jsonl), 'utf8')).toBe('');
-    expect(readManifest(dir).files[VECTOR_FILES.jsonl]?.values).toBe(0);
+    await writeVectorFiles(dir(), [handle('alice.test', true)], source(['header line']));
+    expect(await readFile(join(dir(), VECTOR_FILES.jsonl), 'utf8')).toBe('');
+    expect(readManifest(dir()).files[VECTOR_FILES.jsonl]?.values).toBe(0);
   });
 });
