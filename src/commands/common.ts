@@ -82,6 +82,11 @@ export function parseIntFlag(
   return n;
 }
 
+/** --seed: a fast-check seed (0 to 2^32-1, never silently aliased), or the fallback. */
+export function parseSeed(value: string | undefined, fallback: () => number): number {
+  return parseIntFlag('seed', value, 0, MAX_SEED) ?? fallback();
+}
+
 /** The validator rule IDs matching --rules globs, or a usage error when none does. */
 export function selectOrUsage(globs: string): string[] {
   try {

@@ -3,9 +3,9 @@ import {
   type Command,
   EXIT,
   type Io,
-  MAX_SEED,
   parseFlags,
   parseIntFlag,
+  parseSeed,
   selectOrUsage,
   UsageError,
 } from './common.js';
@@ -53,7 +53,7 @@ export const command: Command = {
       throw new UsageError('--out DIR is required');
     }
     // The seed range of `run`: a 32-bit seed, never silently aliased.
-    const seed = parseIntFlag('seed', values.seed, 0, MAX_SEED) ?? 1;
+    const seed = parseSeed(values.seed, () => 1);
     const count = parseIntFlag('count', values.count, 1) ?? DEFAULT_VECTOR_COUNT;
     const ruleIds = values.rules === undefined ? undefined : selectOrUsage(values.rules);
     checkOutputDir('--out', values.out);

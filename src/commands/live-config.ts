@@ -6,7 +6,7 @@ import {
   normalizeBaseUrl,
 } from '../live/suite.js';
 import { type Format, parseFormats } from '../report/write.js';
-import { type Io, type parseFlags, parseIntFlag, UsageError } from './common.js';
+import { type Io, type parseFlags, parseIntFlag, parseSeed, UsageError } from './common.js';
 
 /* The flags of `live`, checked into a config before any work: one clear line per mistake. */
 
@@ -78,7 +78,7 @@ export function readConfig(values: Values, io: Io): Config {
     budget: parseIntFlag('budget', values.budget, 1) ?? DEFAULT_BUDGET,
     negativeBudget:
       parseIntFlag('negative-budget', values['negative-budget'], 0) ?? DEFAULT_NEGATIVE_BUDGET,
-    seed: parseIntFlag('seed', values.seed, 0) ?? Date.now() % 2 ** 31,
+    seed: parseSeed(values.seed, () => Date.now() % 2 ** 31),
   };
   if (local)
     return {

@@ -13,9 +13,9 @@ import {
   type Command,
   EXIT,
   type Io,
-  MAX_SEED,
   parseFlags,
   parseIntFlag,
+  parseSeed,
   selectOrUsage,
   UsageError,
 } from './common.js';
@@ -108,8 +108,7 @@ export const command: Command = {
   async run(argv: readonly string[], io: Io): Promise<number> {
     const { values } = parseFlags(argv, OPTIONS);
     const runs = parseIntFlag('runs', values.runs, 1) ?? DEFAULT_RUNS;
-    const seed =
-      parseIntFlag('seed', values.seed, 0, MAX_SEED) ?? Math.floor(Math.random() * 2 ** 31);
+    const seed = parseSeed(values.seed, () => Math.floor(Math.random() * 2 ** 31));
     const timeoutMs = parseIntFlag('timeout-ms', values['timeout-ms'], 1) ?? DEFAULT_TIMEOUT_MS;
     const maxFailures = parseIntFlag('max-failures', values['max-failures'], 1);
     const formats = parseFormatsOrUsage(values.format);

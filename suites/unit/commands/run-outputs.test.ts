@@ -76,6 +76,13 @@ describe('run: other flags', () => {
     expect(err).toMatch(/--seed must be an integer from 0 to 4294967295/);
   });
 
+  it('live takes the same seed range, checked before any work', async () => {
+    const io = captureIo({});
+    const argv = ['live', '--pds', 'http://127.0.0.1:9', '--identifier', 'a.test', '--dry-run'];
+    expect(await main([...argv, '--seed', '4294967296'], io)).toBe(2);
+    expect(io.err()).toMatch(/--seed must be an integer from 0 to 4294967295/);
+  });
+
   it('accepts the largest seed and records it', async () => {
     const out = join(dir, 'max-seed');
     const { code } = await cli([
