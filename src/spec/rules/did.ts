@@ -194,7 +194,6 @@ export const DID_RULES = [
 export const DID_POLICY_RULES = [
   policyRule({
     id: 'did.plc.identifier-format',
-    level: 'SHOULD',
     keyword: 'MUST',
     polarity: 'reject',
     summary: 'A did:plc identifier is exactly 24 characters of base32 `[a-z2-7]`.',

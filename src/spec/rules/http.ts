@@ -2,11 +2,10 @@ import { authRule, httpRule, type LiveRule, SESSION_HTTP_RULES } from './http-se
 import { CREATE, DELETE, GET, REFRESH, XRPC_SPEC } from './sources.js';
 import { lexicon, spec } from './types.js';
 
-const OK_200 =
-  '`200 OK`: The request was successful. If there is a response body (optional), there should be a `Content-Type` header.';
+// The sentences behind the status codes, without the advice on headers that follows them.
+const OK_200 = '`200 OK`: The request was successful.';
 const INPUT_REQUIRED = '"required": ["identifier", "password"]';
-const UNAUTHORIZED_401 =
-  '`401 Unauthorized`: Authentication is required for this endpoint. There should be a `WWW-Authenticate` header.';
+const UNAUTHORIZED_401 = '`401 Unauthorized`: Authentication is required for this endpoint.';
 const JSON_ENCODING = '"encoding": "application/json"';
 const SESSION_REQUIRED = '"required": ["accessJwt", "refreshJwt", "handle", "did"]';
 
@@ -19,7 +18,7 @@ const XRPC_HTTP_RULES = [
   httpRule(
     'http.create-session.status-code-conformance',
     'MUST',
-    'SHOULD',
+    'MUST',
     'createSession with the right identifier and password answers 200.',
     spec(XRPC_SPEC, OK_200),
   ),
@@ -40,7 +39,7 @@ const XRPC_HTTP_RULES = [
   httpRule(
     'http.create-session.invalid-credentials-rejected',
     'MUST',
-    'SHOULD',
+    'REQUIRED',
     'createSession with a wrong password or an unknown identifier answers 401.',
     spec(XRPC_SPEC, UNAUTHORIZED_401),
   ),
@@ -92,7 +91,7 @@ const XRPC_HTTP_RULES = [
   httpRule(
     'http.get-session.missing-auth',
     'MUST',
-    'SHOULD',
+    'REQUIRED',
     'getSession without an Authorization header answers 401.',
     spec(XRPC_SPEC, UNAUTHORIZED_401),
   ),
