@@ -1,5 +1,6 @@
 import type { EndToEndResult } from './end-to-end.js';
 import type { MainJobResult } from './main-job.js';
+import { MEMORY_TARGET_RATIO, type MemoryResult } from './memory.js';
 import type { OverheadResult } from './overhead.js';
 import type { ScalingRow } from './scaling.js';
 import type { ThroughputResult } from './throughput.js';
@@ -20,6 +21,7 @@ export interface BenchReport {
     readonly byRuns: readonly ScalingRow[];
     readonly byTargets: readonly ScalingRow[];
   };
+  readonly memory: MemoryResult;
 }
 
 const fmt = (n: number): string => round(n).toLocaleString('en-US');
@@ -242,6 +244,34 @@ function scalingSection(
   ];
 }
 
+function memorySection(m: MemoryResult): string[] {
+  const first = m.rows[0];
+  const last = m.rows[m.rows.length - 1];
+  const mib = (n: number | undefined): string => (n === undefined ? '–' : `${fmt(n)} MiB`);
+  return [
+    '## Peak memory against runs',
+    '',
+    `The reference (in its worker thread, as the CLI runs it) on \`${m.rule}\`, examples off, each run in a fresh process.`,
+    '',
+    ...table(
+      ['Runs', 'Peak RSS (maxRSS)', 'VmHWM'],
+      m.rows.map((r) => [fmt(r.runs), mib(r.maxRssMiB), mib(r.vmHwmMiB)]),
+    ),
+    '',
+    ...table(
+      ['Ratio', 'Measured', 'Target', 'Met'],
+      [
+        [
+          `peak RSS, ${fmt(last?.runs ?? 0)} runs / ${fmt(first?.runs ?? 0)} runs`,
+          `**${x(m.ratio)}**`,
+          `≤ ${x(MEMORY_TARGET_RATIO)}`,
+          m.ratio <= MEMORY_TARGET_RATIO ? 'yes' : '**no**',
+        ],
+      ],
+    ),
+  ];
+}
+
 export function renderBench(r: BenchReport): string {
   return `${[
     '# Benchmarks',
@@ -257,5 +287,7 @@ export function renderBench(r: BenchReport): string {
     ...certificationSection(r.certification),
     '',
     ...scalingSection(r.scaling.byRuns, r.scaling.byTargets, r.overhead),
+    '',
+    ...memorySection(r.memory),
   ].join('\n')}\n`;
 }

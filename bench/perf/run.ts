@@ -7,6 +7,7 @@ import { resourcePath } from '../../src/util/paths.js';
 import { toolVersion } from '../../src/util/version.js';
 import { endToEnd } from './end-to-end.js';
 import type { MainJobResult } from './main-job.js';
+import { memoryScaling } from './memory.js';
 import { runnerOverhead } from './overhead.js';
 import { type BenchReport, renderBench } from './render.js';
 import { runsScaling, targetsScaling } from './scaling.js';
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
   const certification = await step('end-to-end certification', () => endToEnd(seed));
   const byRuns = await step('scaling with runs', () => runsScaling(seed));
   const byTargets = await step('scaling with targets', () => targetsScaling(seed));
+  const memory = await step('peak memory against runs', () => memoryScaling(seed));
   const report: BenchReport = {
     tool: toolVersion(),
     startedAt,
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
     throughput,
     certification,
     scaling: { byRuns, byTargets },
+    memory,
   };
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);

@@ -1,4 +1,5 @@
 import type { Verdict } from '../contract/validator.js';
+import { preview, readAnswer } from '../harness/protocol.js';
 import type { ValidatorKind } from '../spec/rules/types.js';
 import type { HarnessProcess } from './harness-process.js';
 
@@ -15,6 +16,14 @@ export interface Job {
 }
 
 export const errored = (message: string): Verdict => ({ outcome: 'errored', message });
+
+/** The verdict an answer line gives; a malformed answer errors its request. */
+export function verdictOf(answer: unknown, line: string): Verdict {
+  const verdict = readAnswer(answer as Record<string, unknown>);
+  return typeof verdict === 'string'
+    ? errored(`malformed answer (${verdict}): ${preview(line)}`)
+    : verdict;
+}
 
 /*
  * Answers on their way to the caller. They are handed over by batch, once every request of the

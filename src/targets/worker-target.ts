@@ -8,14 +8,10 @@ import {
 } from '../contract/validator.js';
 import { DEFAULT_MAX_RESTARTS } from './cmd-options.js';
 import { JobQueue } from './job-queue.js';
+import { Restarts } from './restarts.js';
 import { TextTail } from './text-tail.js';
-import {
-  CURRENT_SEQ,
-  type FromWorker,
-  STARTED,
-  type ToWorker,
-  type WorkerSource,
-} from './worker/messages.js';
+import { CURRENT_SEQ, type FromWorker, STARTED, type WorkerSource } from './worker/messages.js';
+import { type Job, post } from './worker/post.js';
 import { startThread, type Thread } from './worker/thread.js';
 import { Watch } from './worker/watch.js';
 
@@ -40,21 +36,13 @@ const CHUNK = 128;
 const MAX_IN_FLIGHT = 4 * CHUNK;
 const LOG_KEEP_CHARS = 64 * 1024;
 
-interface Job {
-  readonly request: ValidationRequest;
-  readonly resolve: (verdict: Verdict) => void;
-}
-
 const errored = (message: string): Verdict => ({ outcome: 'errored', message });
 
 export class WorkerTarget implements Target {
   info: TargetInfo;
   private readonly log = new TextTail(LOG_KEEP_CHARS);
-  private readonly maxRestarts: number;
   private thread: Thread | undefined;
-  private starting: Promise<void> | undefined;
-  private restarts = 0;
-  private exhausted = false;
+  private readonly restarts: Restarts;
   private closing = false;
   private readonly queue = new JobQueue<Job>();
   private readonly inFlight = new Map<number, Job>();
@@ -66,7 +54,16 @@ export class WorkerTarget implements Target {
     private readonly options: WorkerTargetOptions,
   ) {
     this.info = { id: source.spec, name: source.spec, language: 'javascript', kinds: [] };
-    this.maxRestarts = Math.max(0, options.maxRestarts ?? DEFAULT_MAX_RESTARTS);
+    this.restarts = new Restarts(
+      Math.max(0, options.maxRestarts ?? DEFAULT_MAX_RESTARTS),
+      'worker',
+      {
+        spawn: () => this.spawn(),
+        failQueued: (message) => this.failQueued(message),
+        settled: () => this.schedulePump(),
+        note: (text) => this.note(text),
+      },
+    );
     this.watch = new Watch(options.timeoutMs, {
       current: () => this.current(),
       expire: (seq) => this.onTimeout(seq),
@@ -74,7 +71,7 @@ export class WorkerTarget implements Target {
   }
 
   get restartCount(): number {
-    return this.restarts;
+    return this.restarts.count;
   }
 
   /** Starts a thread and loads the validator; rejects with the reason it could not. */
@@ -139,7 +136,7 @@ export class WorkerTarget implements Target {
     this.watch.stop();
     this.failQueued('the target was closed');
     for (const seq of [...this.inFlight.keys()]) this.finish(seq, errored('the target was closed'));
-    await this.starting;
+    await this.restarts.starting;
     const thread = this.thread;
     this.thread = undefined;
     await thread?.worker.terminate();
@@ -147,7 +144,7 @@ export class WorkerTarget implements Target {
 
   private enqueue(request: ValidationRequest): Promise<Verdict> {
     if (this.closing) return Promise.resolve(errored('the target is closed'));
-    if (this.exhausted) return Promise.resolve(errored(this.exhaustedMessage()));
+    if (this.restarts.exhausted) return Promise.resolve(errored(this.restarts.exhaustedMessage()));
     return new Promise<Verdict>((resolve) => {
       this.queue.push({ request, resolve });
     });
@@ -169,45 +166,22 @@ export class WorkerTarget implements Target {
       this.idle();
       return;
     }
-    if (this.exhausted) {
-      this.failQueued(this.exhaustedMessage());
+    if (this.restarts.exhausted) {
+      this.failQueued(this.restarts.exhaustedMessage());
       return;
     }
     const thread = this.thread;
     if (thread === undefined) {
-      this.restart();
+      if (!this.closing) this.restarts.restart();
       return;
     }
     if (!thread.ready) return;
     thread.worker.ref();
     while (this.queue.size > 0 && this.inFlight.size < MAX_IN_FLIGHT) {
       const jobs = this.queue.take(CHUNK);
-      this.post(thread, jobs);
+      this.nextSeq = post(thread.worker, jobs, this.nextSeq, this.inFlight);
     }
     this.watch.arm();
-  }
-
-  /** Posts one chunk; a value that cannot be copied is skipped, alone. */
-  private post(thread: Thread, jobs: readonly Job[]): void {
-    const send = (part: readonly Job[]): void => {
-      const first = this.nextSeq;
-      const message: ToWorker = { type: 'validate', first, requests: part.map((j) => j.request) };
-      thread.worker.postMessage(message);
-      this.nextSeq += part.length;
-      for (const [i, job] of part.entries()) this.inFlight.set(first + i, job);
-    };
-    try {
-      send(jobs);
-    } catch {
-      for (const job of jobs) {
-        try {
-          send([job]);
-        } catch (err) {
-          const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
-          job.resolve({ outcome: 'skipped', message: `the value cannot be copied: ${why}` });
-        }
-      }
-    }
   }
 
   /** The request the thread is on (or the oldest waiting), with its clock start. */
@@ -261,24 +235,6 @@ export class WorkerTarget implements Target {
     this.schedulePump();
   }
 
-  private restart(): void {
-    if (this.starting !== undefined || this.closing) return;
-    if (this.restarts >= this.maxRestarts) {
-      this.exhausted = true;
-      this.note(`restart budget spent (${this.maxRestarts}): every further request is errored`);
-      this.failQueued(this.exhaustedMessage());
-      return;
-    }
-    this.restarts++;
-    this.note(`restarting the worker (${this.restarts} of ${this.maxRestarts})`);
-    this.starting = this.spawn()
-      .catch((err: unknown) => this.note(`restart failed: ${(err as Error).message}`))
-      .finally(() => {
-        this.starting = undefined;
-        this.schedulePump();
-      });
-  }
-
   private finish(seq: number, verdict: Verdict): void {
     const job = this.inFlight.get(seq);
     if (job === undefined) return;
@@ -295,10 +251,6 @@ export class WorkerTarget implements Target {
 
   private failQueued(message: string): void {
     for (const job of this.queue.takeAll()) job.resolve(errored(message));
-  }
-
-  private exhaustedMessage(): string {
-    return `the worker stopped too often (restart budget of ${this.maxRestarts} spent)`;
   }
 
   private note(text: string): void {
