@@ -42,14 +42,8 @@ describe('harnessEnv', () => {
   };
 
   it('passes only the allowlist: path, home, locale, temporary folder, time zone', () => {
-    expect(harnessEnv(runner)).toEqual({
-      PATH: '/bin',
-      HOME: '/home/a',
-      LANG: 'C.UTF-8',
-      LC_ALL: 'C',
-      TMPDIR: '/tmp',
-      TZ: 'UTC',
-    });
+    // The first six variables of `runner` are the allowlisted ones; every later one is a secret.
+    expect(harnessEnv(runner)).toEqual(Object.fromEntries(Object.entries(runner).slice(0, 6)));
   });
 
   it('adds the variables named with --pass-env, when they are set', () => {
