@@ -58,6 +58,9 @@ for (const [heading, title, tables] of [
     2,
   ],
   ['## Certifying through `cmd:`, end to end', 'Certifying through `cmd:`, end to end', 2],
+  ['## The main job', 'The main job (wall and CPU time, by target)', 2],
+  ['## How cost grows', 'How cost grows (with runs and with targets)', 2],
+  ['## Peak memory against runs', 'Peak memory against runs', 2],
 ]) {
   const body = section('reports/bench/bench.md', heading);
   if (body !== undefined)
