@@ -1,22 +1,22 @@
 #!/usr/bin/env python3
-"""A trivial harness (protocol v1) in Python: every value is valid.
+"""A trivial harness in Python: every value is valid.
 
-It parses each request like any harness would, and answers each chunk of input with one write,
-so the benchmark measures the protocol and the runner rather than a validator.
+It speaks protocol v2 when the runner offers it (v1 otherwise, or with --v1), parses every
+request like any harness would, and answers each chunk of input with one write, so the benchmark
+measures the protocol and the runner rather than a validator.
 """
 
 import json
 import os
 import sys
 
-START = {
-    "version": 1,
-    "implementation": {
-        "name": "trivial-python",
-        "language": "python",
-        "kinds": ["handle", "did", "session", "getSession"],
-    },
-}
+V1_ONLY = "--v1" in sys.argv[1:]
+KINDS = ["handle", "did", "session", "getSession"]
+
+
+def start_reply(version):
+    implementation = {"name": "trivial-python", "language": "python", "kinds": KINDS}
+    return json.dumps({"version": version, "implementation": implementation}) + "\n"
 
 
 def write_all(data):
@@ -41,8 +41,11 @@ def main():
             cmd = request.get("cmd")
             if cmd == "validate":
                 out.append('{"seq":%d,"valid":true}\n' % request["seq"])
+            elif cmd == "validateBatch":
+                answers = ",".join('{"seq":%d,"valid":true}' % r["seq"] for r in request["requests"])
+                out.append('{"batch":%d,"answers":[%s]}\n' % (request["batch"], answers))
             elif cmd == "start":
-                out.append(json.dumps(START) + "\n")
+                out.append(start_reply(1 if V1_ONLY else min(request["version"], 2)))
             elif cmd == "stop":
                 sys.exit(0)
         if out:

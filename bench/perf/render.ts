@@ -140,7 +140,8 @@ function throughputSection(t: ThroughputResult): string[] {
 
 /** Pipelined over in-process and over lockstep, for the Node and Python harnesses. */
 function ratioTable(
-  r: Pick<ThroughputResult, 'pipelinedOverInProcess' | 'pipelinedOverLockstep'>,
+  r: Pick<ThroughputResult, 'pipelinedOverInProcess' | 'pipelinedOverLockstep'> &
+    Partial<Pick<ThroughputResult, 'batchedOverLockstep'>>,
   noun: string,
 ): string[] {
   const row = (name: string, ratios: Readonly<Record<string, number>>): string[] => [
@@ -153,6 +154,9 @@ function ratioTable(
     [
       row('pipelined / in-process', r.pipelinedOverInProcess),
       row('pipelined / lockstep', r.pipelinedOverLockstep),
+      ...(r.batchedOverLockstep === undefined
+        ? []
+        : [row('batched (v2) / lockstep', r.batchedOverLockstep)]),
     ],
   );
 }

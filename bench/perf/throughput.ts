@@ -10,12 +10,13 @@ import { measure } from './timing.js';
 /*
  * Harness protocol throughput for a validator that answers "valid" to everything: the cost of
  * getting values to a validator and verdicts back. In-process module target, then `cmd:` targets
- * (Node and Python trivial harnesses) pipelined and in lockstep (one request in flight).
+ * (Node and Python trivial harnesses): protocol v1 pipelined and in lockstep (one request in
+ * flight), and protocol v2 batched (`validateBatch` lines, pipelined).
  */
 
 export interface ThroughputRow {
   readonly harness: 'module' | 'node' | 'python';
-  readonly mode: 'in-process' | 'pipelined' | 'lockstep';
+  readonly mode: 'in-process' | 'pipelined' | 'lockstep' | 'batched';
   readonly validations: number;
   readonly wallMs: number;
   readonly perSecond: number;
@@ -29,6 +30,8 @@ export interface ThroughputResult {
   readonly pipelinedOverInProcess: Readonly<Record<string, number>>;
   /** Pipelined over lockstep, per harness language. */
   readonly pipelinedOverLockstep: Readonly<Record<string, number>>;
+  /** Batched (v2) over lockstep (v1), per harness language. */
+  readonly batchedOverLockstep: Readonly<Record<string, number>>;
 }
 
 /** A mix of generated values of every kind, as a run sends them. */
@@ -98,18 +101,20 @@ export async function harnessThroughput(seed: number): Promise<ThroughputResult>
     ['node', node],
     ['python', python],
   ] as const) {
-    rows.push(
-      await timeBatch(() => createTarget(spec, { timeoutMs }), many, {
-        harness: name,
-        mode: 'pipelined',
-      }),
-    );
-    rows.push(
-      await timeBatch(() => createTarget(spec, { timeoutMs, pipeline: false }), few, {
-        harness: name,
-        mode: 'lockstep',
-      }),
-    );
+    // The same program in each mode: the runner offers v1 only, or v2, which it then speaks.
+    const modes = [
+      ['pipelined', many, { protocolVersion: 1 }],
+      ['lockstep', few, { protocolVersion: 1, pipeline: false }],
+      ['batched', many, { protocolVersion: 2 }],
+    ] as const;
+    for (const [mode, requests, options] of modes) {
+      rows.push(
+        await timeBatch(() => createTarget(spec, { timeoutMs, ...options }), requests, {
+          harness: name,
+          mode,
+        }),
+      );
+    }
   }
   const rate = (harnessName: string, mode: string): number =>
     rows.find((r) => r.harness === harnessName && r.mode === mode)?.perSecond ?? Number.NaN;
@@ -123,6 +128,10 @@ export async function harnessThroughput(seed: number): Promise<ThroughputResult>
     pipelinedOverLockstep: {
       node: rate('node', 'pipelined') / rate('node', 'lockstep'),
       python: rate('python', 'pipelined') / rate('python', 'lockstep'),
+    },
+    batchedOverLockstep: {
+      node: rate('node', 'batched') / rate('node', 'lockstep'),
+      python: rate('python', 'batched') / rate('python', 'lockstep'),
     },
   };
 }

@@ -1,5 +1,11 @@
 import type { Verdict } from '../contract/validator.js';
 import { VALIDATOR_KINDS, type ValidatorKind } from '../spec/rules/types.js';
+import {
+  isProtocolVersion,
+  LATEST_PROTOCOL_VERSION,
+  PROTOCOL_VERSIONS,
+  type ProtocolVersion,
+} from './protocol-v2.js';
 
 /*
  * Harness protocol v1 (docs/harness-protocol.md, schemas/harness-protocol-v1.schema.json):
@@ -9,6 +15,7 @@ import { VALIDATOR_KINDS, type ValidatorKind } from '../spec/rules/types.js';
  * Parsing here is shared by the `cmd:` target (reading answers) and `serve` (reading requests).
  */
 
+/** The version `serve` speaks. */
 export const PROTOCOL_VERSION = 1;
 
 export interface ImplementationInfo {
@@ -109,16 +116,33 @@ export function peekSeq(line: string): number | undefined {
   return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 
+export interface StartReply {
+  readonly info: ImplementationInfo;
+  readonly ignoredKinds: string[];
+  /** The version the harness speaks from now on. */
+  readonly version: ProtocolVersion;
+  /** v2: the most values the harness takes in one batch, if it said. */
+  readonly maxBatch?: number;
+}
+
 /**
- * Reads the reply to `start`. Kinds this suite does not know are dropped (a harness may be newer
- * than the runner); a reply with no known kind, no name or another version is refused.
+ * Reads the reply to `start`, which offered versions up to `offered`. Kinds this suite does not
+ * know are dropped (a harness may be newer than the runner); a reply with no known kind, no name
+ * or a version not offered is refused.
  */
 export function readStartReply(
   reply: unknown,
-): { info: ImplementationInfo; ignoredKinds: string[] } | string {
+  offered: ProtocolVersion = LATEST_PROTOCOL_VERSION,
+): StartReply | string {
   if (!isRecord(reply)) return `the start reply is not a JSON object: ${preview(reply)}`;
-  if (reply.version !== PROTOCOL_VERSION) {
-    return `the harness speaks protocol version ${preview(reply.version)}, this runner speaks ${PROTOCOL_VERSION}`;
+  const version = reply.version;
+  if (!isProtocolVersion(version) || version > offered) {
+    const spoken = PROTOCOL_VERSIONS.filter((v) => v <= offered).join(' and ');
+    return `the harness speaks protocol version ${preview(version)}, this runner speaks ${spoken}`;
+  }
+  const { maxBatch } = reply;
+  if (version >= 2 && maxBatch !== undefined && !(isSeq(maxBatch) && maxBatch >= 1)) {
+    return '"maxBatch" must be a positive integer';
   }
   const impl = reply.implementation;
   if (!isRecord(impl)) return 'the start reply has no "implementation" object';
@@ -143,7 +167,12 @@ export function readStartReply(
     ...(typeof impl.homepage === 'string' ? { homepage: impl.homepage } : {}),
     kinds,
   };
-  return { info, ignoredKinds };
+  return {
+    info,
+    ignoredKinds,
+    version,
+    ...(version >= 2 && typeof maxBatch === 'number' ? { maxBatch } : {}),
+  };
 }
 
 /** Reads one request line for `serve`. Returns a string (and the seq, if readable) when bad. */

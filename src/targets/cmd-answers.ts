@@ -3,21 +3,41 @@ import { preview, readAnswer } from '../harness/protocol.js';
 import type { ValidatorKind } from '../spec/rules/types.js';
 import type { HarnessProcess } from './harness-process.js';
 
+/** One `validate` or `validateBatch` call: its verdicts are handed over together. */
+export interface Call {
+  readonly verdicts: Verdict[];
+  /** Requests of the call still without a verdict. */
+  waiting: number;
+  readonly resolve: (verdicts: Verdict[]) => void;
+}
+
+/** The requests written in one line: one in v1, a `validateBatch` in v2. */
+export interface Line {
+  readonly id: number;
+  /** Requests of the line in flight, not answered yet. */
+  open: number;
+  readonly seqs: number[];
+}
+
 /** One request of a `cmd:` target, from the queue to its answer. */
 export interface Job {
   readonly kind: ValidatorKind;
-  readonly valueJson: string;
-  readonly resolve: (verdict: Verdict) => void;
-  /** The batch it came in: its answers are handed over together (see AnswerBook). */
-  readonly batch: { waiting: number };
+  readonly value: unknown;
+  readonly call: Call;
+  /** Its place in the call's verdicts. */
+  readonly index: number;
   /** When the request times out (ms since the epoch), and the process it was sent to. */
   deadline?: number;
   proc?: HarnessProcess;
+  /** The v2 batch line it was sent in. */
+  line?: Line;
+  /** Sent in a batch of its own: a timeout blames it alone (see CmdTarget.onTimeout). */
+  alone?: boolean;
 }
 
 export const errored = (message: string): Verdict => ({ outcome: 'errored', message });
 
-/** The verdict an answer line gives; a malformed answer errors its request. */
+/** The verdict an answer gives; a malformed answer errors its request. */
 export function verdictOf(answer: unknown, line: string): Verdict {
   const verdict = readAnswer(answer as Record<string, unknown>);
   return typeof verdict === 'string'
@@ -26,13 +46,14 @@ export function verdictOf(answer: unknown, line: string): Verdict {
 }
 
 /*
- * Answers on their way to the caller. They are handed over by batch, once every request of the
- * batch is answered and the lines read with the last answer are handled (setImmediate runs after
- * pending pipe data), so a harness that answers one seq twice, differently, within a batch is
+ * Answers on their way to the caller. They are handed over by call, once every request of the
+ * call is answered and the lines read with the last answer are handled (setImmediate runs after
+ * pending pipe data), so a harness that answers one seq twice, differently, within a call is
  * caught: that request becomes errored, saying both answers.
  */
 export class AnswerBook {
   private readonly answered = new Map<number, { readonly job: Job; verdict: Verdict }>();
+  private readonly complete: Call[] = [];
   private scheduled = false;
 
   has(seq: number): boolean {
@@ -41,13 +62,13 @@ export class AnswerBook {
 
   add(seq: number, job: Job, verdict: Verdict): void {
     this.answered.set(seq, { job, verdict });
-    this.done(job);
+    this.done(job.call);
   }
 
   /** A request that ends without an answer to keep (refused before it was sent). */
-  drop(job: Job, verdict: Verdict): void {
-    job.resolve(verdict);
-    this.done(job);
+  settle(call: Call, index: number, verdict: Verdict): void {
+    call.verdicts[index] = verdict;
+    this.done(call);
   }
 
   /** A second answer to `seq`; returns the note to log. */
@@ -61,17 +82,22 @@ export class AnswerBook {
     return `the harness answered seq ${seq} twice: ${what}`;
   }
 
-  private done(job: Job): void {
-    job.batch.waiting--;
-    if (job.batch.waiting > 0 || this.scheduled) return;
+  private done(call: Call): void {
+    call.waiting--;
+    if (call.waiting > 0) return;
+    this.complete.push(call);
+    if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      for (const [seq, { job, verdict }] of this.answered) {
-        if (job.batch.waiting > 0) continue;
-        this.answered.delete(seq);
-        job.resolve(verdict);
-      }
-    });
+    setImmediate(() => this.handOver());
+  }
+
+  private handOver(): void {
+    this.scheduled = false;
+    for (const [seq, { job, verdict }] of this.answered) {
+      if (job.call.waiting > 0) continue;
+      this.answered.delete(seq);
+      job.call.verdicts[job.index] = verdict;
+    }
+    for (const call of this.complete.splice(0)) call.resolve(call.verdicts);
   }
 }

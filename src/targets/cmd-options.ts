@@ -1,8 +1,9 @@
 import type { TargetOptions } from '../contract/validator.js';
+import type { ProtocolVersion } from '../harness/protocol-v2.js';
 import type { Trace } from './harness-process.js';
 
 export interface CmdTargetOptions extends TargetOptions {
-  /** Requests written before waiting for answers (default 64); 1 is lockstep. */
+  /** Requests written before waiting for answers (default 256); 1 is lockstep. */
   readonly maxInFlight?: number;
   /** false is the same as `maxInFlight: 1`. */
   readonly pipeline?: boolean;
@@ -17,9 +18,17 @@ export interface CmdTargetOptions extends TargetOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** More variables of the runner's environment to pass on (`--pass-env NAME`). */
   readonly passEnv?: readonly string[];
+  /**
+   * The highest protocol version offered in `start` (default 2). 1 sends exactly the v1 start,
+   * for a harness that refuses any other.
+   */
+  readonly protocolVersion?: ProtocolVersion;
+  /** v2: the most values in one `validateBatch` (default 64; the harness may ask for fewer). */
+  readonly maxBatch?: number;
   /** Sees every protocol line, both ways (for debugging and transcripts). */
   readonly trace?: Trace;
 }
 
 export const DEFAULT_MAX_IN_FLIGHT = 256;
 export const DEFAULT_MAX_RESTARTS = 10;
+export const DEFAULT_MAX_BATCH = 64;

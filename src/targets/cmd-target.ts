@@ -1,14 +1,18 @@
 import type { Target, TargetInfo, ValidationRequest, Verdict } from '../contract/validator.js';
-import { answerSeq, encodeValidate, peekSeq, preview } from '../harness/protocol.js';
+import { LATEST_PROTOCOL_VERSION, type ProtocolVersion } from '../harness/protocol-v2.js';
 import type { ValidatorKind } from '../spec/rules/types.js';
-import { AnswerBook, errored, type Job, verdictOf } from './cmd-answers.js';
+import { AnswerBook, type Call, errored, type Job, type Line } from './cmd-answers.js';
 import {
   type CmdTargetOptions,
+  DEFAULT_MAX_BATCH,
   DEFAULT_MAX_IN_FLIGHT,
   DEFAULT_MAX_RESTARTS,
 } from './cmd-options.js';
-import { encodeRequest } from './cmd-request.js';
+import { AnswerReader } from './cmd-reader.js';
+import { undeclaredKind } from './cmd-request.js';
+import { type Outbox, sendV1, sendV2 } from './cmd-send.js';
 import { CmdWatchdog } from './cmd-watchdog.js';
+import { ChunkWriter } from './cmd-writer.js';
 import { harnessEnv } from './harness-env.js';
 import { HarnessProcess } from './harness-process.js';
 import { JobQueue } from './job-queue.js';
@@ -16,22 +20,26 @@ import { Restarts } from './restarts.js';
 import { TextTail } from './text-tail.js';
 
 /*
- * `cmd:<command line>`: a program speaking harness protocol v1 (docs/harness-protocol.md).
+ * `cmd:<command line>`: a program speaking harness protocol v1 or v2 (docs/harness-protocol.md).
  * - Pipelining: up to `maxInFlight` requests are written before answers are read; answers are
- *   matched by `seq` in any order. `maxInFlight: 1` (or `pipeline: false`) is lockstep.
- * - Each request has `timeoutMs` from the moment it is written. A request not answered in time
- *   is errored and the program is killed (it is taken as hung), then restarted for what is left.
+ *   matched by `seq` in any order. `maxInFlight: 1` (or `pipeline: false`) is lockstep. In v2
+ *   the requests go in `validateBatch` lines.
+ * - Each request has `timeoutMs` from the moment it is written. The oldest request not answered
+ *   in time is errored and the program is killed (it is taken as hung), then restarted for the
+ *   other requests, sent again. In v2, when the batch of that request has other values
+ *   unanswered, the hung one is not known: none is errored, and they are sent again one per
+ *   batch, so the next timeout names it.
  * - A program that exits or closes stdout is restarted, at most `maxRestarts` times; the requests
  *   in flight when it stopped are errored, not retried (a retry could stop it again, and a crash
  *   should show in the report). Once the budget is spent every request is errored at once.
- * - A line that is not JSON, or an answer with a seq never sent, errors the request it can be
- *   attributed to (by a readable `"seq"`, or the only request in flight); otherwise it is noted
- *   in `diagnostics()`, next to the program's stderr (the last 64 KiB).
+ * - A line that is not JSON, or an answer with a seq never sent, errors the request (or batch)
+ *   it can be attributed to (by a readable `"seq"` or `"batch"`, or the only one in flight);
+ *   otherwise it is noted in `diagnostics()`, next to the program's stderr (the last 64 KiB).
  */
 
 const STDERR_KEEP_CHARS = 64 * 1024;
-/** Requests are written in chunks of about this size, waiting for 'drain' when stdin is full. */
-const CHUNK_CHARS = 64 * 1024;
+/** Requests taken from the queue at a time in v1: a full pipe leaves at most these buffered. */
+const V1_TAKE = 16;
 
 export class CmdTarget implements Target {
   info: TargetInfo;
@@ -39,17 +47,23 @@ export class CmdTarget implements Target {
   private readonly watchdog: CmdWatchdog;
   private readonly answers = new AnswerBook();
   private readonly maxInFlight: number;
+  private readonly offered: ProtocolVersion;
   private readonly procs = new Set<HarnessProcess>();
   private proc: HarnessProcess | undefined;
   private readonly restarts: Restarts;
   private closing = false;
   private readonly queue = new JobQueue<Job>();
+  /** Requests in flight, in the order they were written. */
   private readonly inFlight = new Map<number, Job>();
+  /** v2 batch lines with requests in flight. */
+  private readonly lines = new Map<number, Line>();
   private nextSeq = 1;
+  private nextBatch = 1;
   private waitingDrain = false;
   private pumpScheduled = false;
   /** Answer lines read so far: a late watchdog waits while they keep coming. */
   private linesRead = 0;
+  private readonly reader: AnswerReader;
 
   constructor(
     private readonly spec: string,
@@ -59,6 +73,7 @@ export class CmdTarget implements Target {
     this.info = { id: spec, name: argv[0] ?? spec, kinds: [] };
     this.maxInFlight =
       options.pipeline === false ? 1 : Math.max(1, options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
+    this.offered = options.protocolVersion ?? LATEST_PROTOCOL_VERSION;
     this.restarts = new Restarts(
       Math.max(0, options.maxRestarts ?? DEFAULT_MAX_RESTARTS),
       'harness',
@@ -69,6 +84,15 @@ export class CmdTarget implements Target {
         note: (text) => this.note(text),
       },
     );
+    this.reader = new AnswerReader({
+      inFlight: this.inFlight,
+      lines: this.lines,
+      answers: this.answers,
+      nextSeq: () => this.nextSeq,
+      answered: () => this.watchdog.answered(),
+      finish: (seq, verdict) => this.finish(seq, verdict),
+      note: (text) => this.note(text),
+    });
     this.watchdog = new CmdWatchdog(options.timeoutMs, {
       oldest: () => this.inFlight.entries().next().value,
       linesRead: () => this.linesRead,
@@ -83,6 +107,11 @@ export class CmdTarget implements Target {
 
   get restartCount(): number {
     return this.restarts.count;
+  }
+
+  /** The protocol version the running program speaks (1 before the first start). */
+  get protocolVersion(): ProtocolVersion {
+    return this.proc?.version ?? 1;
   }
 
   /** Starts the program; rejects with the reason it could not be started. */
@@ -101,7 +130,7 @@ export class CmdTarget implements Target {
     this.proc = proc;
     const startTimeout = this.options.startTimeoutMs ?? Math.max(this.options.timeoutMs, 10_000);
     try {
-      const { info, ignoredKinds } = await proc.start(startTimeout);
+      const { info, ignoredKinds } = await proc.start(startTimeout, this.offered);
       if (ignoredKinds.length > 0) this.note(`ignoring unknown kinds ${ignoredKinds.join(', ')}`);
       // Later starts keep the first identity: the report describes one implementation.
       if (this.info.kinds.length === 0) this.info = { id: this.spec, ...info };
@@ -113,17 +142,24 @@ export class CmdTarget implements Target {
     }
   }
 
-  validate(kind: ValidatorKind, value: unknown): Promise<Verdict> {
-    const pending = this.enqueue(kind, value, { waiting: 0 });
-    this.schedulePump();
-    return pending;
+  async validate(kind: ValidatorKind, value: unknown): Promise<Verdict> {
+    const [verdict] = await this.validateBatch([{ kind, value }]);
+    return verdict as Verdict;
   }
 
   validateBatch(requests: readonly ValidationRequest[]): Promise<Verdict[]> {
-    const batch = { waiting: 0 };
-    const pending = requests.map(({ kind, value }) => this.enqueue(kind, value, batch));
-    this.schedulePump();
-    return Promise.all(pending);
+    if (requests.length === 0) return Promise.resolve([]);
+    return new Promise((resolve) => {
+      const call: Call = {
+        verdicts: new Array(requests.length),
+        waiting: requests.length,
+        resolve,
+      };
+      for (const [index, { kind, value }] of requests.entries()) {
+        this.enqueue(call, index, kind, value);
+      }
+      this.schedulePump();
+    });
   }
 
   diagnostics(): string {
@@ -139,19 +175,16 @@ export class CmdTarget implements Target {
     for (const seq of [...this.inFlight.keys()]) this.finish(seq, errored('the target was closed'));
   }
 
-  private enqueue(
-    kind: ValidatorKind,
-    value: unknown,
-    batch: { waiting: number },
-  ): Promise<Verdict> {
-    if (this.closing) return Promise.resolve(errored('the target is closed'));
-    const valueJson = encodeRequest(this.info.kinds, kind, value);
-    if (typeof valueJson !== 'string') return Promise.resolve(valueJson);
-    if (this.restarts.exhausted) return Promise.resolve(errored(this.restarts.exhaustedMessage()));
-    return new Promise<Verdict>((resolve) => {
-      batch.waiting++;
-      this.queue.push({ kind, valueJson, resolve, batch });
-    });
+  private enqueue(call: Call, index: number, kind: ValidatorKind, value: unknown): void {
+    if (this.closing) {
+      this.answers.settle(call, index, errored('the target is closed'));
+      return;
+    }
+    const skipped = undeclaredKind(this.info.kinds, kind);
+    if (skipped !== undefined) this.answers.settle(call, index, skipped);
+    else if (this.restarts.exhausted) {
+      this.answers.settle(call, index, errored(this.restarts.exhaustedMessage()));
+    } else this.queue.push({ kind, value, call, index });
   }
 
   private schedulePump(): void {
@@ -172,36 +205,41 @@ export class CmdTarget implements Target {
     }
     const proc = this.proc;
     if (proc === undefined) {
-      if (!this.closing) this.restarts.restart();
+      this.restarts.restart();
       return;
     }
     if (proc.state !== 'ready' || this.waitingDrain) return;
-    let chunk = '';
-    let blocked = false;
+    const writer = new ChunkWriter((chunk) => proc.write(chunk));
     const deadline = Date.now() + this.options.timeoutMs;
-    const jobs = this.queue.take(this.maxInFlight - this.inFlight.size);
-    for (const [i, job] of jobs.entries()) {
-      const seq = this.nextSeq++;
-      const line = encodeValidate(seq, job.kind, job.valueJson);
-      this.options.trace?.('send', line);
-      job.deadline = deadline;
-      job.proc = proc;
-      this.inFlight.set(seq, job);
-      chunk += `${line}\n`;
-      if (chunk.length >= CHUNK_CHARS) {
-        blocked = !proc.write(chunk);
-        chunk = '';
-        if (blocked) {
-          // stdin is full: the rest waits for 'drain'.
-          this.queue.unshift(jobs.slice(i + 1));
-          break;
-        }
-      }
+    const out: Outbox = {
+      writer,
+      trace: this.options.trace,
+      nextSeq: () => this.nextSeq++,
+      nextBatch: () => this.nextBatch++,
+      sent: (seq, job) => {
+        job.deadline = deadline;
+        job.proc = proc;
+        this.inFlight.set(seq, job);
+      },
+      refuse: (job, verdict) => this.answers.settle(job.call, job.index, verdict),
+      sentLine: (line) => this.lines.set(line.id, line),
+    };
+    const maxBatch = Math.max(
+      1,
+      Math.min(
+        this.options.maxBatch ?? DEFAULT_MAX_BATCH,
+        proc.maxBatch ?? Number.MAX_SAFE_INTEGER,
+      ),
+    );
+    // Stop taking requests once stdin is full: the rest waits for 'drain'.
+    while (writer.open && this.queue.size > 0 && this.inFlight.size < this.maxInFlight) {
+      const free = this.maxInFlight - this.inFlight.size;
+      if (proc.version === 1) sendV1(out, this.queue.take(Math.min(free, V1_TAKE)));
+      else sendV2(out, this.queue.take(Math.min(free, maxBatch)), maxBatch);
     }
-    if (chunk.length > 0) blocked = !proc.write(chunk);
+    writer.flush();
     this.watchdog.arm();
-    if (!blocked) return;
-    // stdin is full: write more only once the program has read what it has.
+    if (writer.open) return;
     this.waitingDrain = true;
     proc.onDrain(() => {
       if (this.proc !== proc) return;
@@ -210,54 +248,47 @@ export class CmdTarget implements Target {
     });
   }
 
-  private onLine(proc: HarnessProcess, line: string): void {
+  private onLine(proc: HarnessProcess, text: string): void {
     if (proc !== this.proc) return;
     this.linesRead++;
-    let answer: unknown;
-    try {
-      answer = JSON.parse(line);
-    } catch {
-      this.misfit(peekSeq(line), 'wrote a line that is not JSON', line);
-      return;
-    }
-    const seq = answerSeq(answer);
-    const job = seq === undefined ? undefined : this.inFlight.get(seq);
-    if (seq !== undefined && job === undefined && this.answers.has(seq)) {
-      this.note(this.answers.again(seq, verdictOf(answer, line), preview(line)));
-      return;
-    }
-    if (seq === undefined || job === undefined) {
-      const what =
-        seq === undefined ? 'an answer without a valid seq' : `an answer with seq ${seq}`;
-      this.misfit(seq, `wrote ${what}`, line);
-      return;
-    }
-    this.watchdog.answered();
-    this.finish(seq, verdictOf(answer, line));
-  }
-
-  /**
-   * A line that answers no request in flight. A seq that was sent earlier is a late or repeated
-   * answer: only noted, never pinned on another request (that would shift every later answer).
-   */
-  private misfit(seq: number | undefined, what: string, line: string): void {
-    const message = `the harness ${what}: ${preview(line)}`;
-    if (seq !== undefined && this.inFlight.has(seq)) {
-      this.finish(seq, errored(message));
-    } else if ((seq === undefined || seq >= this.nextSeq) && this.inFlight.size === 1) {
-      const [only] = this.inFlight.keys();
-      this.finish(only as number, errored(message));
-    } else {
-      this.note(message);
-    }
+    this.reader.read(proc.version, text);
   }
 
   private onTimeout(proc: HarnessProcess, seq: number): void {
-    if (!this.inFlight.has(seq)) return;
+    const job = this.inFlight.get(seq);
+    if (job === undefined) return;
     const ms = this.options.timeoutMs;
-    this.finish(seq, errored(`no answer within ${ms} ms (timeout); the harness was restarted`));
-    this.note(`request seq ${seq} timed out after ${ms} ms: killing the harness`);
-    proc.kill(`it was killed after request seq ${seq} timed out`);
+    const suspects = job.line?.seqs.filter((s) => this.inFlight.has(s)) ?? [seq];
+    if (suspects.length === 1) {
+      this.finish(seq, errored(`no answer within ${ms} ms (timeout); the harness was restarted`));
+      this.note(`request seq ${seq} timed out after ${ms} ms: killing the harness`);
+    } else {
+      for (const s of suspects) (this.inFlight.get(s) as Job).alone = true;
+      this.note(
+        `batch ${job.line?.id} timed out after ${ms} ms with ${suspects.length} values unanswered: killing the harness, sending them again one per batch`,
+      );
+    }
+    this.resend(proc, `it was killed after request seq ${seq} timed out`);
+  }
+
+  /** Kills a hung program; what it had in flight goes to the front of the queue, in order. */
+  private resend(proc: HarnessProcess, reason: string): void {
+    const again = [...this.inFlight.values()];
+    this.inFlight.clear();
+    this.lines.clear();
+    this.watchdog.disarm();
+    for (const job of again) {
+      job.deadline = undefined;
+      job.proc = undefined;
+      job.line = undefined;
+    }
+    this.queue.unshift(again);
+    if (this.proc === proc) {
+      this.proc = undefined;
+      this.waitingDrain = false;
+    }
+    proc.kill(reason);
+    this.schedulePump();
   }
 
   private onGone(proc: HarnessProcess, reason: string): void {
@@ -275,13 +306,17 @@ export class CmdTarget implements Target {
     const job = this.inFlight.get(seq);
     if (job === undefined) return;
     this.inFlight.delete(seq);
+    const line = job.line;
+    if (line !== undefined && --line.open === 0) this.lines.delete(line.id);
     if (this.inFlight.size === 0) this.watchdog.disarm();
     this.answers.add(seq, job, verdict);
     this.schedulePump();
   }
 
   private failQueued(message: string): void {
-    for (const job of this.queue.takeAll()) this.answers.drop(job, errored(message));
+    for (const job of this.queue.takeAll()) {
+      this.answers.settle(job.call, job.index, errored(message));
+    }
   }
 
   private note(text: string): void {

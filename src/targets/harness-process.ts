@@ -1,11 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { LineSplitter } from '../harness/lines.js';
-import {
-  type ImplementationInfo,
-  PROTOCOL_VERSION,
-  preview,
-  readStartReply,
-} from '../harness/protocol.js';
+import { preview, readStartReply, type StartReply } from '../harness/protocol.js';
+import type { ProtocolVersion } from '../harness/protocol-v2.js';
 import { TextTail } from './text-tail.js';
 
 /*
@@ -77,6 +73,9 @@ const STDERR_SUMMARY_SOURCE_CHARS = 8 * 1024;
 
 export class HarnessProcess {
   state: 'starting' | 'ready' | 'exiting' | 'gone' = 'starting';
+  /** What the start reply said: the version spoken, the largest batch (v2). */
+  version: ProtocolVersion = 1;
+  maxBatch: number | undefined;
   /** The end of the program's stderr, for error messages. */
   private readonly stderrTail = new TextTail(STDERR_SUMMARY_SOURCE_CHARS);
   readonly closed: Promise<void>;
@@ -139,8 +138,11 @@ export class HarnessProcess {
     return this.child.pid;
   }
 
-  /** Sends `start` and waits for a valid reply; rejects (after killing the program) if none. */
-  start(timeoutMs: number): Promise<{ info: ImplementationInfo; ignoredKinds: string[] }> {
+  /**
+   * Sends `start`, offering versions up to `offered`, and waits for a valid reply; rejects (after
+   * killing the program) if none.
+   */
+  start(timeoutMs: number, offered: ProtocolVersion): Promise<StartReply> {
     return new Promise((resolve, reject) => {
       const fail = (reason: string): void => {
         clearTimeout(timer);
@@ -162,7 +164,7 @@ export class HarnessProcess {
           fail(`it answered start with a line that is not JSON: ${preview(line)}`);
           return;
         }
-        const read = readStartReply(reply);
+        const read = readStartReply(reply, offered);
         if (typeof read === 'string') {
           fail(read);
           return;
@@ -170,14 +172,16 @@ export class HarnessProcess {
         clearTimeout(timer);
         this.handshake = undefined;
         this.state = 'ready';
+        this.version = read.version;
+        this.maxBatch = read.maxBatch;
         resolve(read);
       };
-      this.send(JSON.stringify({ cmd: 'start', version: PROTOCOL_VERSION }));
+      this.send(JSON.stringify({ cmd: 'start', version: offered }));
     });
   }
 
-  /** Writes raw text (whole lines); false when the caller should wait for `onDrain`. */
-  write(text: string): boolean {
+  /** Writes whole lines; false when the caller should wait for `onDrain`. */
+  write(text: string | Uint8Array): boolean {
     const stdin = this.child.stdin;
     if (stdin === null || stdin.destroyed || stdin.writableEnded) return true;
     return stdin.write(text);

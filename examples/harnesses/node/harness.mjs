@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// An AT Protocol handle / DID / session validator speaking harness protocol v1. Plain Node, no
-// dependencies. Run it as a target:
+// An AT Protocol handle / DID / session validator speaking harness protocol v2 (batches), or v1
+// with --v1 or when the runner offers only v1. Plain Node, no dependencies. Run it as a target:
 //
 //   atproto-conformance run --target 'cmd:node examples/harnesses/node/harness.mjs'
+//   atproto-conformance run --target 'cmd:node examples/harnesses/node/harness.mjs --v1'
 //
-// Protocol: one JSON object per line on stdin, one answer per line on stdout.
+// Protocol: one JSON object per line on stdin, one answer per line on stdout. In v2 a
+// `validateBatch` line carries many requests, answered together by one `answers` line.
 import { createInterface } from 'node:readline';
 
 // Handle syntax (https://atproto.com/specs/handle): ASCII letters, digits and hyphens in labels
@@ -153,6 +155,8 @@ function send(message) {
   process.stdout.write(`${JSON.stringify(message)}\n`);
 }
 
+const V1_ONLY = process.argv.includes('--v1');
+
 function answer({ seq, kind, value }) {
   if (!Number.isSafeInteger(seq) || seq < 0) return { errored: true, message: 'no valid seq' };
   const validate = Object.hasOwn(VALIDATORS, kind) ? VALIDATORS[kind] : undefined;
@@ -177,8 +181,9 @@ lines.on('line', (line) => {
     return;
   }
   if (request?.cmd === 'start') {
+    // Speak v2 when the runner offers it (its `version` is the highest it speaks).
     send({
-      version: 1,
+      version: !V1_ONLY && request.version >= 2 ? 2 : 1,
       implementation: {
         name: 'node-example',
         version: '1.0.0',
@@ -188,6 +193,11 @@ lines.on('line', (line) => {
     });
   } else if (request?.cmd === 'validate') {
     send(answer(request));
+  } else if (request?.cmd === 'validateBatch' && Array.isArray(request.requests)) {
+    // One line answers the whole batch; an item without a valid seq cannot be answered, and the
+    // runner errors it as left out.
+    const answers = request.requests.map(answer).filter((a) => a.seq !== undefined);
+    send({ batch: request.batch, answers });
   } else if (request?.cmd === 'stop') {
     // Stop reading; node exits once the last answers are written.
     stopped = true;

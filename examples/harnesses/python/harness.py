@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""An AT Protocol handle / DID / session validator speaking harness protocol v1.
+"""An AT Protocol handle / DID / session validator speaking harness protocol v2 (batches).
 
-Python 3 standard library only. Run it as a target:
+It speaks v1 with --v1, or when the runner offers only v1. Python 3 standard library only. Run
+it as a target:
 
     atproto-conformance run --target 'cmd:python3 examples/harnesses/python/harness.py'
+    atproto-conformance run --target 'cmd:python3 examples/harnesses/python/harness.py --v1'
 
 Protocol: one JSON object per line on stdin, one answer per line on stdout, flushed each time.
+In v2 a `validateBatch` line carries many requests, answered together by one `answers` line.
 """
 
 import json
@@ -186,12 +189,15 @@ def send(message):
     sys.stdout.flush()
 
 
+V1_ONLY = "--v1" in sys.argv[1:]
+
+
 def answer(request):
-    seq = request.get("seq")
+    seq = request.get("seq") if isinstance(request, dict) else None
     if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
         return {"errored": True, "message": "bad request: no valid seq"}
     kind = request.get("kind")
-    if kind not in VALIDATORS:
+    if not isinstance(kind, str) or kind not in VALIDATORS:
         return {"seq": seq, "skipped": True, "message": f"kind {kind!r} not supported"}
     try:
         errors = VALIDATORS[kind](request.get("value"))
@@ -214,8 +220,11 @@ def main():
             continue
         cmd = request.get("cmd") if isinstance(request, dict) else None
         if cmd == "start":
+            # Speak v2 when the runner offers it (its "version" is the highest it speaks).
+            offered = request.get("version")
+            v2 = not V1_ONLY and isinstance(offered, int) and offered >= 2
             send({
-                "version": 1,
+                "version": 2 if v2 else 1,
                 "implementation": {
                     "name": "python-example",
                     "version": "1.0.0",
@@ -225,6 +234,11 @@ def main():
             })
         elif cmd == "validate":
             send(answer(request))
+        elif cmd == "validateBatch" and isinstance(request.get("requests"), list):
+            # One line answers the whole batch; an item without a valid seq cannot be answered,
+            # and the runner errors it as left out.
+            answers = [a for a in map(answer, request["requests"]) if "seq" in a]
+            send({"batch": request.get("batch"), "answers": answers})
         elif cmd == "stop":
             return
         else:

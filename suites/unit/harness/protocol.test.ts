@@ -66,12 +66,26 @@ describe('harness protocol v1 messages', () => {
     expect(readStartReply(reply)).toEqual({
       info: { name: 'n', version: '1', language: 'go', kinds: ['did'] },
       ignoredKinds: ['nsid'],
+      version: 1,
     });
+  });
+
+  it('reads a version 2 start reply with its batch limit, when version 2 was offered', () => {
+    const reply = { version: 2, maxBatch: 8, implementation: { name: 'n', kinds: ['did'] } };
+    expect(readStartReply(reply)).toEqual({
+      info: { name: 'n', kinds: ['did'] },
+      ignoredKinds: [],
+      version: 2,
+      maxBatch: 8,
+    });
+    expect(readStartReply(reply, 1)).toMatch(/speaks protocol version 2, this runner speaks 1$/);
+    expect(readStartReply({ ...reply, maxBatch: 0 })).toMatch(/maxBatch/);
   });
 
   it.each([
     [null, /not a JSON object/],
-    [{ version: 2, implementation: { name: 'n', kinds: ['did'] } }, /version 2/],
+    [{ version: 3, implementation: { name: 'n', kinds: ['did'] } }, /version 3, .*speaks 1 and 2/],
+    [{ version: '2', implementation: { name: 'n', kinds: ['did'] } }, /version 2, /],
     [{ version: 1 }, /no "implementation"/],
     [{ version: 1, implementation: { kinds: ['did'] } }, /implementation.name/],
     [{ version: 1, implementation: { name: 'n', kinds: 'did' } }, /kinds/],

@@ -157,11 +157,19 @@ describe('cmd: target, broken harnesses', () => {
     expect(await eventually(() => !isAlive(hungPid))).toBe(true);
   });
 
-  it('hang while pipelined: the other requests in flight are errored too, the run goes on', async () => {
-    const target = await start(fauxCmd('hang-on', '2'), HANG);
+  it('hang while pipelined: only the request it hung on is errored, the others are sent again', async () => {
+    // The fake hangs on the second request each process gets: ok2, then (after a restart, where
+    // ok3 is the first) ok4.
+    const target = await start(fauxCmd('hang-on', '2'), { ...HANG, protocolVersion: 1 });
     const verdicts = await target.validateBatch(handles('ok1', 'ok2', 'ok3', 'ok4'));
-    expect(outcomes(verdicts)).toEqual(['valid', 'errored', 'errored', 'errored']);
+    expect(outcomes(verdicts)).toEqual(['valid', 'errored', 'valid', 'errored']);
+    expect(verdicts.filter((v) => v.outcome === 'errored')).toEqual([
+      { outcome: 'errored', message: expect.stringMatching(/no answer within 1000 ms/) },
+      { outcome: 'errored', message: expect.stringMatching(/no answer within 1000 ms/) },
+    ]);
     expect(await target.validate('handle', 'ok5')).toEqual({ outcome: 'valid' });
+    // A restart per hang (the second one when ok5 came).
+    expect(target.restartCount).toBe(2);
   });
 
   it('garbage: broken lines error the request they belong to', async () => {
@@ -240,7 +248,11 @@ describe('cmd: target, broken harnesses', () => {
 
 describe('cmd: target, start failures', () => {
   it.each([
-    ['bad version', fauxCmd('bad-version'), /protocol version 2/],
+    [
+      'unknown version',
+      fauxCmd('bad-version'),
+      /speaks protocol version 3, this runner speaks 1 and 2/,
+    ],
     ['banner before the reply', fauxCmd('garbage', 'banner'), /not JSON: hello/],
     [
       'exit before the reply',

@@ -1,0 +1,88 @@
+import type { Verdict } from '../contract/validator.js';
+import { encodeValidate } from '../harness/protocol.js';
+import { BATCH_TAIL, batchHead, batchItem } from '../harness/protocol-v2.js';
+import type { Job, Line } from './cmd-answers.js';
+import { encodeRequestValue } from './cmd-request.js';
+import type { ChunkWriter } from './cmd-writer.js';
+import type { Trace } from './harness-process.js';
+
+/** What writing requests needs from the target: fresh ids, and where a sent request goes. */
+export interface Outbox {
+  readonly writer: ChunkWriter;
+  readonly trace: Trace | undefined;
+  nextSeq(): number;
+  nextBatch(): number;
+  /** Records a request as in flight. */
+  sent(seq: number, job: Job): void;
+  /** A request that cannot be sent (its value has no exact JSON form). */
+  refuse(job: Job, verdict: Verdict): void;
+  /** Records a v2 batch line as in flight. */
+  sentLine(line: Line): void;
+}
+
+/** v1: one `validate` line per request. */
+export function sendV1(out: Outbox, jobs: readonly Job[]): void {
+  for (const job of jobs) {
+    const valueJson = encodeRequestValue(job.value);
+    if (typeof valueJson !== 'string') {
+      out.refuse(job, valueJson);
+      continue;
+    }
+    const seq = out.nextSeq();
+    const line = encodeValidate(seq, job.kind, valueJson);
+    out.trace?.('send', line);
+    out.sent(seq, job);
+    out.writer.add(line);
+  }
+}
+
+/** Value JSON per batch line, at most: a harness parses a line only once it has all of it. */
+const BATCH_CHARS = 32 * 1024;
+
+/**
+ * v2: the jobs as `validateBatch` lines of at most `maxBatch` requests and about BATCH_CHARS of
+ * values; a job marked `alone` goes in a line of its own. Each request is written as it is
+ * encoded, so a line never exists as one string (unless traced).
+ */
+export function sendV2(out: Outbox, jobs: readonly Job[], maxBatch: number): void {
+  let i = 0;
+  while (i < jobs.length) {
+    let line: Line | undefined;
+    let traced: string | undefined;
+    let chars = 0;
+    for (; i < jobs.length && (line?.seqs.length ?? 0) < maxBatch && chars < BATCH_CHARS; i++) {
+      const job = jobs[i] as Job;
+      if (job.alone === true && line !== undefined) break;
+      const valueJson = encodeRequestValue(job.value);
+      if (typeof valueJson !== 'string') {
+        out.refuse(job, valueJson);
+        continue;
+      }
+      // The head is written with the first request that can be sent: no empty batches.
+      if (line === undefined) {
+        line = { id: out.nextBatch(), open: 0, seqs: [] };
+        const head = batchHead(line.id);
+        if (out.trace !== undefined) traced = head;
+        out.writer.part(head);
+      }
+      const seq = out.nextSeq();
+      const item = batchItem(line.seqs.length === 0, seq, job.kind, valueJson);
+      if (traced !== undefined) traced += item;
+      out.writer.part(item);
+      job.line = line;
+      line.open++;
+      line.seqs.push(seq);
+      out.sent(seq, job);
+      chars += valueJson.length;
+      if (job.alone === true) {
+        i++;
+        break;
+      }
+    }
+    if (line === undefined) continue;
+    out.writer.part(BATCH_TAIL);
+    out.writer.end();
+    out.sentLine(line);
+    if (traced !== undefined) out.trace?.('send', traced + BATCH_TAIL);
+  }
+}
