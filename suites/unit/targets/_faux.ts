@@ -1,6 +1,32 @@
 import { readFileSync } from 'node:fs';
 import type { ValidationRequest, Verdict } from '../../../src/contract/validator.js';
+import {
+  type CmdTarget,
+  type CmdTargetOptions,
+  createCmdTarget,
+} from '../../../src/targets/cmd.js';
 import { resourcePath } from '../../../src/util/paths.js';
+
+// Generous timeouts where nothing should time out (the suite may run on a loaded machine); a
+// short one only where a hang is the point of the test.
+export const FAST = { timeoutMs: 5_000, startTimeoutMs: 10_000, stopGraceMs: 300 };
+export const HANG = { timeoutMs: 1_000 };
+
+const open: CmdTarget[] = [];
+
+/** Starts a `cmd:` target that `closeCmdTargets` (in afterEach) closes. */
+export async function startCmd(
+  spec: string,
+  options: Partial<CmdTargetOptions> = {},
+): Promise<CmdTarget> {
+  const target = await createCmdTarget(spec, spec.slice('cmd:'.length), { ...FAST, ...options });
+  open.push(target);
+  return target;
+}
+
+export async function closeCmdTargets(): Promise<void> {
+  await Promise.all(open.splice(0).map((t) => t.close()));
+}
 
 /** `cmd:` spec running a fake harness from suites/fixtures/faux/harnesses with this node. */
 export function fauxCmd(name: string, ...args: string[]): string {

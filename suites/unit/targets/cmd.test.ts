@@ -1,23 +1,19 @@
 import { TargetStartError } from '../../../src/contract/validator.js';
-import { type CmdTarget, createCmdTarget } from '../../../src/targets/cmd.js';
-import { eventually, expectedFor, fauxCmd, handles, isAlive, outcomes } from './_faux.js';
+import { createCmdTarget } from '../../../src/targets/cmd.js';
+import {
+  closeCmdTargets,
+  eventually,
+  expectedFor,
+  FAST,
+  fauxCmd,
+  HANG,
+  handles,
+  isAlive,
+  outcomes,
+  startCmd as start,
+} from './_faux.js';
 
-// Generous timeouts where nothing should time out (the suite may run on a loaded machine); a
-// short one only where a hang is the point of the test.
-const FAST = { timeoutMs: 5_000, startTimeoutMs: 10_000, stopGraceMs: 300 };
-const HANG = { timeoutMs: 1_000 };
-
-const open: CmdTarget[] = [];
-
-async function start(spec: string, options: object = {}): Promise<CmdTarget> {
-  const target = await createCmdTarget(spec, spec.slice('cmd:'.length), { ...FAST, ...options });
-  open.push(target);
-  return target;
-}
-
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((t) => t.close()));
-});
+afterEach(closeCmdTargets);
 
 describe('cmd: target, well-behaved harnesses', () => {
   it('reads the start reply into the target info', async () => {
