@@ -37,8 +37,8 @@ export interface Job {
 
 export const errored = (message: string): Verdict => ({ outcome: 'errored', message });
 
-/** The verdict an answer gives; a malformed answer errors its request. */
-export function verdictOf(answer: unknown, line: string): Verdict {
+/** The verdict an answer gives; a malformed answer errors its request, showing `line`. */
+export function verdictOf(answer: unknown, line: unknown): Verdict {
   const verdict = readAnswer(answer as Record<string, unknown>);
   return typeof verdict === 'string'
     ? errored(`malformed answer (${verdict}): ${preview(line)}`)

@@ -64,6 +64,7 @@ export class CmdTarget implements Target {
   /** Answer lines read so far: a late watchdog waits while they keep coming. */
   private linesRead = 0;
   private readonly reader: AnswerReader;
+  private readonly writer = new ChunkWriter();
 
   constructor(
     private readonly spec: string,
@@ -209,7 +210,8 @@ export class CmdTarget implements Target {
       return;
     }
     if (proc.state !== 'ready' || this.waitingDrain) return;
-    const writer = new ChunkWriter((chunk) => proc.write(chunk));
+    const writer = this.writer;
+    writer.begin((chunk) => proc.write(chunk));
     const deadline = Date.now() + this.options.timeoutMs;
     const out: Outbox = {
       writer,
