@@ -6,13 +6,14 @@ import { measure } from './timing.js';
 
 /*
  * What a user waits for: certifying a real validator end to end (generation, validation,
- * comparison) in-process, and through `cmd:` with the shipped example harnesses, pipelined and
- * in lockstep. Same seed, rules and runs for every row, so the ratios compare like with like.
+ * comparison) in-process, and through `cmd:` with the shipped example harnesses: protocol v1
+ * pipelined and in lockstep, and protocol v2 batched. Same seed, rules and runs for every row,
+ * so the ratios compare like with like.
  */
 
 export interface EndToEndRow {
   readonly target: string;
-  readonly mode: 'in-process' | 'pipelined' | 'lockstep';
+  readonly mode: 'in-process' | 'pipelined' | 'lockstep' | 'batched';
   readonly validations: number;
   readonly wallMs: number;
   readonly perSecond: number;
@@ -25,6 +26,9 @@ export interface EndToEndResult {
   /** Pipelined certification speed over in-process, per example harness. */
   readonly pipelinedOverInProcess: Readonly<Record<string, number>>;
   readonly pipelinedOverLockstep: Readonly<Record<string, number>>;
+  /** Batched (v2) certification speed over lockstep (v1), and over in-process. */
+  readonly batchedOverLockstep: Readonly<Record<string, number>>;
+  readonly batchedOverInProcess: Readonly<Record<string, number>>;
 }
 
 async function certify(
@@ -71,18 +75,19 @@ export async function endToEnd(seed: number, runs = 200): Promise<EndToEndResult
     }),
   ];
   for (const [name, spec] of Object.entries(harnesses)) {
-    rows.push(
-      await certify(() => createTarget(spec, { timeoutMs }), seed, runs, {
-        target: `${name} example`,
-        mode: 'pipelined',
-      }),
-    );
-    rows.push(
-      await certify(() => createTarget(spec, { timeoutMs, pipeline: false }), seed, runs, {
-        target: `${name} example`,
-        mode: 'lockstep',
-      }),
-    );
+    const modes = [
+      ['pipelined', { protocolVersion: 1 }],
+      ['lockstep', { protocolVersion: 1, pipeline: false }],
+      ['batched', { protocolVersion: 2 }],
+    ] as const;
+    for (const [mode, options] of modes) {
+      rows.push(
+        await certify(() => createTarget(spec, { timeoutMs, ...options }), seed, runs, {
+          target: `${name} example`,
+          mode,
+        }),
+      );
+    }
   }
   const rate = (target: string, mode: string): number =>
     rows.find((r) => r.target === target && r.mode === mode)?.perSecond ?? Number.NaN;
@@ -94,5 +99,7 @@ export async function endToEnd(seed: number, runs = 200): Promise<EndToEndResult
     rows,
     pipelinedOverInProcess: ratios((t) => rate(t, 'pipelined') / inProcess),
     pipelinedOverLockstep: ratios((t) => rate(t, 'pipelined') / rate(t, 'lockstep')),
+    batchedOverLockstep: ratios((t) => rate(t, 'batched') / rate(t, 'lockstep')),
+    batchedOverInProcess: ratios((t) => rate(t, 'batched') / inProcess),
   };
 }

@@ -141,7 +141,8 @@ function throughputSection(t: ThroughputResult): string[] {
 /** Pipelined over in-process and over lockstep, for the Node and Python harnesses. */
 function ratioTable(
   r: Pick<ThroughputResult, 'pipelinedOverInProcess' | 'pipelinedOverLockstep'> &
-    Partial<Pick<ThroughputResult, 'batchedOverLockstep'>>,
+    Partial<Pick<ThroughputResult, 'batchedOverLockstep'>> &
+    Partial<Pick<EndToEndResult, 'batchedOverInProcess'>>,
   noun: string,
 ): string[] {
   const row = (name: string, ratios: Readonly<Record<string, number>>): string[] => [
@@ -154,6 +155,9 @@ function ratioTable(
     [
       row('pipelined / in-process', r.pipelinedOverInProcess),
       row('pipelined / lockstep', r.pipelinedOverLockstep),
+      ...(r.batchedOverInProcess === undefined
+        ? []
+        : [row('batched (v2) / in-process', r.batchedOverInProcess)]),
       ...(r.batchedOverLockstep === undefined
         ? []
         : [row('batched (v2) / lockstep', r.batchedOverLockstep)]),
