@@ -21,14 +21,12 @@ export function batchHead(batch: number): string {
   return `{"cmd":"validateBatch","batch":${batch},"requests":[`;
 }
 
-/** One request of a batch; `first` is false for every request after the first. */
-export function batchItem(
-  first: boolean,
-  seq: number,
-  kind: ValidatorKind,
-  valueJson: string,
-): string {
-  return `${first ? '' : ','}{"seq":${seq},"kind":"${kind}","value":${valueJson}}`;
+/**
+ * One request of a batch is `batchItemHead(...)`, the value's JSON, then `}`; `first` is false
+ * for every request after the first.
+ */
+export function batchItemHead(first: boolean, seq: number, kind: ValidatorKind): string {
+  return `${first ? '' : ','}{"seq":${seq},"kind":"${kind}","value":`;
 }
 
 export const BATCH_TAIL = ']}';

@@ -60,9 +60,12 @@ export function preview(value: unknown, max = 120): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-/** The one-line `validate` request; `valueJson` is the value already encoded. */
-export function encodeValidate(seq: number, kind: ValidatorKind, valueJson: string): string {
-  return `{"cmd":"validate","seq":${seq},"kind":"${kind}","value":${valueJson}}`;
+/**
+ * The one-line `validate` request is `validateHead(seq, kind)`, the value's JSON, then `}`:
+ * written in pieces, it never exists as one string.
+ */
+export function validateHead(seq: number, kind: ValidatorKind): string {
+  return `{"cmd":"validate","seq":${seq},"kind":"${kind}","value":`;
 }
 
 /** The one-line answer to request `seq`; `seq` is left out only when a request had none. */

@@ -1,6 +1,6 @@
 import type { Verdict } from '../contract/validator.js';
-import { encodeValidate } from '../harness/protocol.js';
-import { BATCH_TAIL, batchHead, batchItem } from '../harness/protocol-v2.js';
+import { validateHead } from '../harness/protocol.js';
+import { BATCH_TAIL, batchHead, batchItemHead } from '../harness/protocol-v2.js';
 import type { Job, Line } from './cmd-answers.js';
 import { encodeRequestValue } from './cmd-request.js';
 import type { ChunkWriter } from './cmd-writer.js';
@@ -29,10 +29,12 @@ export function sendV1(out: Outbox, jobs: readonly Job[]): void {
       continue;
     }
     const seq = out.nextSeq();
-    const line = encodeValidate(seq, job.kind, valueJson);
-    out.trace?.('send', line);
+    const head = validateHead(seq, job.kind);
+    out.trace?.('send', `${head}${valueJson}}`);
     out.sent(seq, job);
-    out.writer.add(line);
+    out.writer.part(head);
+    out.writer.part(valueJson);
+    out.writer.add('}');
   }
 }
 
@@ -66,9 +68,11 @@ export function sendV2(out: Outbox, jobs: readonly Job[], maxBatch: number): voi
         out.writer.part(head);
       }
       const seq = out.nextSeq();
-      const item = batchItem(line.seqs.length === 0, seq, job.kind, valueJson);
-      if (traced !== undefined) traced += item;
-      out.writer.part(item);
+      const head = batchItemHead(line.seqs.length === 0, seq, job.kind);
+      if (traced !== undefined) traced += `${head}${valueJson}}`;
+      out.writer.part(head);
+      out.writer.part(valueJson);
+      out.writer.part('}');
       job.line = line;
       line.open++;
       line.seqs.push(seq);
