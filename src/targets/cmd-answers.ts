@@ -52,7 +52,8 @@ export function verdictOf(answer: unknown, line: unknown): Verdict {
  * caught: that request becomes errored, saying both answers.
  */
 export class AnswerBook {
-  private readonly answered = new Map<number, { readonly job: Job; verdict: Verdict }>();
+  /** Answered requests whose call is not handed over yet; the verdict is in the call. */
+  private readonly answered = new Map<number, Job>();
   private readonly complete: Call[] = [];
   private scheduled = false;
 
@@ -61,28 +62,13 @@ export class AnswerBook {
   }
 
   add(seq: number, job: Job, verdict: Verdict): void {
-    this.answered.set(seq, { job, verdict });
-    this.done(job.call);
+    this.answered.set(seq, job);
+    this.settle(job.call, job.index, verdict);
   }
 
-  /** A request that ends without an answer to keep (refused before it was sent). */
+  /** A request that ends without an answer to keep track of (refused before it was sent). */
   settle(call: Call, index: number, verdict: Verdict): void {
     call.verdicts[index] = verdict;
-    this.done(call);
-  }
-
-  /** A second answer to `seq`; returns the note to log. */
-  again(seq: number, verdict: Verdict, what: string): string {
-    const first = this.answered.get(seq);
-    if (first !== undefined && first.verdict.outcome !== verdict.outcome) {
-      first.verdict = errored(
-        `the harness answered seq ${seq} twice, differently (${first.verdict.outcome}, then ${verdict.outcome}): ${what}`,
-      );
-    }
-    return `the harness answered seq ${seq} twice: ${what}`;
-  }
-
-  private done(call: Call): void {
     call.waiting--;
     if (call.waiting > 0) return;
     this.complete.push(call);
@@ -91,12 +77,22 @@ export class AnswerBook {
     setImmediate(() => this.handOver());
   }
 
+  /** A second answer to `seq`; returns the note to log. */
+  again(seq: number, verdict: Verdict, what: string): string {
+    const job = this.answered.get(seq);
+    const first = job?.call.verdicts[job.index];
+    if (job !== undefined && first !== undefined && first.outcome !== verdict.outcome) {
+      job.call.verdicts[job.index] = errored(
+        `the harness answered seq ${seq} twice, differently (${first.outcome}, then ${verdict.outcome}): ${what}`,
+      );
+    }
+    return `the harness answered seq ${seq} twice: ${what}`;
+  }
+
   private handOver(): void {
     this.scheduled = false;
-    for (const [seq, { job, verdict }] of this.answered) {
-      if (job.call.waiting > 0) continue;
-      this.answered.delete(seq);
-      job.call.verdicts[job.index] = verdict;
+    for (const [seq, job] of this.answered) {
+      if (job.call.waiting === 0) this.answered.delete(seq);
     }
     for (const call of this.complete.splice(0)) call.resolve(call.verdicts);
   }
