@@ -35,6 +35,23 @@ export interface Job {
   alone?: boolean;
 }
 
+/** Puts every request in flight back at the front of `queue`, in order, as never sent. */
+export function requeue(
+  inFlight: Map<number, Job>,
+  lines: Map<number, Line>,
+  queue: { unshift(items: readonly Job[]): void },
+): void {
+  const again = [...inFlight.values()];
+  inFlight.clear();
+  lines.clear();
+  for (const job of again) {
+    job.deadline = undefined;
+    job.proc = undefined;
+    job.line = undefined;
+  }
+  queue.unshift(again);
+}
+
 export const errored = (message: string): Verdict => ({ outcome: 'errored', message });
 
 /** The verdict an answer gives; a malformed answer errors its request, showing `line`. */

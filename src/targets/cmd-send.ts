@@ -1,10 +1,17 @@
 import type { Verdict } from '../contract/validator.js';
 import { validateHead } from '../harness/protocol.js';
-import { BATCH_TAIL, batchHead, batchItemHead } from '../harness/protocol-v2.js';
+import {
+  BATCH_TAIL,
+  batchHead,
+  batchItemHead,
+  type ProtocolVersion,
+} from '../harness/protocol-v2.js';
 import type { Job, Line } from './cmd-answers.js';
+import { DEFAULT_MAX_BATCH } from './cmd-options.js';
 import { encodeRequestValue } from './cmd-request.js';
 import type { ChunkWriter } from './cmd-writer.js';
 import type { Trace } from './harness-process.js';
+import type { JobQueue } from './job-queue.js';
 
 /** What writing requests needs from the target: fresh ids, and where a sent request goes. */
 export interface Outbox {
@@ -18,6 +25,32 @@ export interface Outbox {
   refuse(job: Job, verdict: Verdict): void;
   /** Records a v2 batch line as in flight. */
   sentLine(line: Line): void;
+}
+
+/** Requests taken from the queue at a time in v1: a full pipe leaves at most these buffered. */
+const V1_TAKE = 16;
+
+/** The most requests per batch: the option (default 64), and at most what the harness asked. */
+export function batchLimit(option: number | undefined, harness: number | undefined): number {
+  return Math.max(1, Math.min(option ?? DEFAULT_MAX_BATCH, harness ?? Number.MAX_SAFE_INTEGER));
+}
+
+/**
+ * Writes queued requests while there is `room()` in flight and stdin takes them (once a write
+ * finds it full, the rest waits for 'drain'), then flushes.
+ */
+export function sendQueued(
+  out: Outbox,
+  queue: JobQueue<Job>,
+  room: () => number,
+  version: ProtocolVersion,
+  maxBatch: number,
+): void {
+  for (let free = room(); out.writer.open && queue.size > 0 && free > 0; free = room()) {
+    if (version === 1) sendV1(out, queue.take(Math.min(free, V1_TAKE)));
+    else sendV2(out, queue.take(Math.min(free, maxBatch)), maxBatch);
+  }
+  out.writer.flush();
 }
 
 /** v1: one `validate` line per request. */

@@ -1,16 +1,15 @@
 import type { Target, TargetInfo, ValidationRequest, Verdict } from '../contract/validator.js';
 import { LATEST_PROTOCOL_VERSION, type ProtocolVersion } from '../harness/protocol-v2.js';
 import type { ValidatorKind } from '../spec/rules/types.js';
-import { AnswerBook, type Call, errored, type Job, type Line } from './cmd-answers.js';
+import { AnswerBook, type Call, errored, type Job, type Line, requeue } from './cmd-answers.js';
 import {
   type CmdTargetOptions,
-  DEFAULT_MAX_BATCH,
   DEFAULT_MAX_IN_FLIGHT,
   DEFAULT_MAX_RESTARTS,
 } from './cmd-options.js';
 import { AnswerReader } from './cmd-reader.js';
 import { undeclaredKind } from './cmd-request.js';
-import { type Outbox, sendV1, sendV2 } from './cmd-send.js';
+import { batchLimit, type Outbox, sendQueued } from './cmd-send.js';
 import { CmdWatchdog } from './cmd-watchdog.js';
 import { ChunkWriter } from './cmd-writer.js';
 import { harnessEnv } from './harness-env.js';
@@ -25,10 +24,9 @@ import { TextTail } from './text-tail.js';
  *   matched by `seq` in any order. `maxInFlight: 1` (or `pipeline: false`) is lockstep. In v2
  *   the requests go in `validateBatch` lines.
  * - Each request has `timeoutMs` from the moment it is written. The oldest request not answered
- *   in time is errored and the program is killed (it is taken as hung), then restarted for the
- *   other requests, sent again. In v2, when the batch of that request has other values
- *   unanswered, the hung one is not known: none is errored, and they are sent again one per
- *   batch, so the next timeout names it.
+ *   in time is errored and the program is killed as hung, then restarted for the others, sent
+ *   again. In v2, if its batch has other values open, the hung one is not known: none is
+ *   errored, and they go again one per batch, so the next timeout names it.
  * - A program that exits or closes stdout is restarted, at most `maxRestarts` times; the requests
  *   in flight when it stopped are errored, not retried (a retry could stop it again, and a crash
  *   should show in the report). Once the budget is spent every request is errored at once.
@@ -38,8 +36,6 @@ import { TextTail } from './text-tail.js';
  */
 
 const STDERR_KEEP_CHARS = 64 * 1024;
-/** Requests taken from the queue at a time in v1: a full pipe leaves at most these buffered. */
-const V1_TAKE = 16;
 
 export class CmdTarget implements Target {
   info: TargetInfo;
@@ -151,14 +147,9 @@ export class CmdTarget implements Target {
   validateBatch(requests: readonly ValidationRequest[]): Promise<Verdict[]> {
     if (requests.length === 0) return Promise.resolve([]);
     return new Promise((resolve) => {
-      const call: Call = {
-        verdicts: new Array(requests.length),
-        waiting: requests.length,
-        resolve,
-      };
-      for (const [index, { kind, value }] of requests.entries()) {
-        this.enqueue(call, index, kind, value);
-      }
+      const { length } = requests;
+      const call: Call = { verdicts: new Array(length), waiting: length, resolve };
+      for (const [i, { kind, value }] of requests.entries()) this.enqueue(call, i, kind, value);
       this.schedulePump();
     });
   }
@@ -226,20 +217,9 @@ export class CmdTarget implements Target {
       refuse: (job, verdict) => this.answers.settle(job.call, job.index, verdict),
       sentLine: (line) => this.lines.set(line.id, line),
     };
-    const maxBatch = Math.max(
-      1,
-      Math.min(
-        this.options.maxBatch ?? DEFAULT_MAX_BATCH,
-        proc.maxBatch ?? Number.MAX_SAFE_INTEGER,
-      ),
-    );
-    // Stop taking requests once stdin is full: the rest waits for 'drain'.
-    while (writer.open && this.queue.size > 0 && this.inFlight.size < this.maxInFlight) {
-      const free = this.maxInFlight - this.inFlight.size;
-      if (proc.version === 1) sendV1(out, this.queue.take(Math.min(free, V1_TAKE)));
-      else sendV2(out, this.queue.take(Math.min(free, maxBatch)), maxBatch);
-    }
-    writer.flush();
+    const maxBatch = batchLimit(this.options.maxBatch, proc.maxBatch);
+    const room = (): number => this.maxInFlight - this.inFlight.size;
+    sendQueued(out, this.queue, room, proc.version, maxBatch);
     this.watchdog.arm();
     if (writer.open) return;
     this.waitingDrain = true;
@@ -266,25 +246,16 @@ export class CmdTarget implements Target {
       this.note(`request seq ${seq} timed out after ${ms} ms: killing the harness`);
     } else {
       for (const s of suspects) (this.inFlight.get(s) as Job).alone = true;
-      this.note(
-        `batch ${job.line?.id} timed out after ${ms} ms with ${suspects.length} values unanswered: killing the harness, sending them again one per batch`,
-      );
+      const what = `batch ${job.line?.id} timed out after ${ms} ms with ${suspects.length} values open`;
+      this.note(`${what}: killing the harness, sending them again one per batch`);
     }
     this.resend(proc, `it was killed after request seq ${seq} timed out`);
   }
 
   /** Kills a hung program; what it had in flight goes to the front of the queue, in order. */
   private resend(proc: HarnessProcess, reason: string): void {
-    const again = [...this.inFlight.values()];
-    this.inFlight.clear();
-    this.lines.clear();
+    requeue(this.inFlight, this.lines, this.queue);
     this.watchdog.disarm();
-    for (const job of again) {
-      job.deadline = undefined;
-      job.proc = undefined;
-      job.line = undefined;
-    }
-    this.queue.unshift(again);
     if (this.proc === proc) {
       this.proc = undefined;
       this.waitingDrain = false;

@@ -3,7 +3,7 @@ import type { CmdTargetOptions } from './cmd-options.js';
 import { CmdTarget } from './cmd-target.js';
 import { CommandLineError, splitCommandLine } from './command-line.js';
 
-/* `cmd:<command line>`: a program speaking harness protocol v1 (see cmd-target.ts). */
+/* `cmd:<command line>`: a program speaking harness protocol v1 or v2 (see cmd-target.ts). */
 
 export {
   type CmdTargetOptions,
