@@ -10,6 +10,10 @@
  *
  * @packageDocumentation
  */
-export { type DescribeConformanceOptions, describeConformance } from './describe.js';
+export {
+  type DescribeConformanceOptions,
+  describeConformance,
+  type KnownFailure,
+} from './describe.js';
 export { type JestApi, resolveJestApi } from './globals.js';
 export { failureMessage } from './message.js';
