@@ -21,7 +21,9 @@ describe('moduleSpec', () => {
   });
 
   it('refuses a URL that is not a file', () => {
-    expect(() => moduleSpec(new URL('https://example.com/validator.js'))).toThrow('The URL must be of scheme file');
+    expect(() => moduleSpec(new URL('https://example.com/validator.js'))).toThrow(
+      'The URL must be of scheme file',
+    );
   });
 
   it('gives a spec the runner starts in a worker thread', async () => {
