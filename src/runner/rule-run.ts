@@ -1,6 +1,6 @@
 import type { Target, ValidationRequest, Verdict } from '../contract/validator.js';
 import type { RuleResult } from '../report/model.js';
-import type { Rule, RuleId } from '../spec/rules/index.js';
+import type { Kind, Rule, RuleId } from '../spec/rules/index.js';
 import { evaluate, type LabelledCase, type Outcome } from './case.js';
 import type { RunOptions } from './options.js';
 import { caseAtPath, replay } from './replay.js';
@@ -48,12 +48,12 @@ function supportedKinds(rule: Rule<RuleId>, target: Target): ValidationRequest['
   return target.info.kinds.filter((k) => rule.kinds.includes(k));
 }
 
-function resultBase(rule: Rule<RuleId>, kinds: readonly string[]): ResultBase {
+function resultBase(rule: Rule<RuleId>, kinds: readonly Kind[]): ResultBase {
   return {
     rule: rule.id,
     level: rule.level,
     area: rule.area,
-    kind: kinds.join(',') || rule.kinds.join(','),
+    kinds: kinds.length > 0 ? [...kinds] : rule.kinds,
   };
 }
 
