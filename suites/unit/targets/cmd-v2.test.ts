@@ -158,12 +158,15 @@ describe('example harnesses: v1 and v2 give the same verdicts', () => {
     ];
     const v2 = await start(spec);
     const v1 = await start(`${spec} --v1`);
-    expect([v2.protocolVersion, v1.protocolVersion]).toEqual([2, 1]);
-    const [byBatch, byLine] = await Promise.all([
+    const lockstep = await start(spec, { pipeline: false });
+    expect([v2.protocolVersion, v1.protocolVersion, lockstep.protocolVersion]).toEqual([2, 1, 2]);
+    const [byBatch, byLine, oneByOne] = await Promise.all([
       v2.validateBatch(requests),
       v1.validateBatch(requests),
+      lockstep.validateBatch(requests),
     ]);
     expect(byBatch).toEqual(byLine);
+    expect(oneByOne).toEqual(byLine);
     expect(new Set(outcomes(byBatch))).toEqual(new Set(['valid', 'invalid', 'skipped']));
   });
 });
