@@ -20,9 +20,8 @@ import { TextTail } from './text-tail.js';
 
 /*
  * `cmd:<command line>`: a program speaking harness protocol v1 or v2 (docs/harness-protocol.md).
- * - Pipelining: up to `maxInFlight` requests are written before answers are read; answers are
- *   matched by `seq` in any order. `maxInFlight: 1` (or `pipeline: false`) is lockstep. In v2
- *   the requests go in `validateBatch` lines.
+ * - Pipelining: up to `maxInFlight` requests (in v2, in `validateBatch` lines) are written before
+ *   answers, matched by `seq` in any order, are read. `maxInFlight: 1` is lockstep.
  * - Each request has `timeoutMs` from the moment it is written. The oldest request not answered
  *   in time is errored and the program is killed as hung, then restarted for the others, sent
  *   again. In v2, if its batch has other values open, the hung one is not known: none is
@@ -149,7 +148,10 @@ export class CmdTarget implements Target {
     return new Promise((resolve) => {
       const { length } = requests;
       const call: Call = { verdicts: new Array(length), waiting: length, resolve };
-      for (const [i, { kind, value }] of requests.entries()) this.enqueue(call, i, kind, value);
+      for (let i = 0; i < length; i++) {
+        const { kind, value } = requests[i] as ValidationRequest;
+        this.enqueue(call, i, kind, value);
+      }
       this.schedulePump();
     });
   }
