@@ -66,8 +66,11 @@ export class AnswerReader {
     else this.onBatchReply(batch, text);
   }
 
-  /** One answer object (a line, or an item of a batch answer), matched by its seq. */
-  private onAnswer(answer: unknown, text: unknown): void {
+  /**
+   * One answer object (a line, or an item of a batch answer), matched by its seq. An item that
+   * matches nothing is only noted: the batch answer errors what it left out.
+   */
+  private onAnswer(answer: unknown, text: unknown, item = false): void {
     const seq = answerSeq(answer);
     const job = seq === undefined ? undefined : this.at.inFlight.get(seq);
     if (seq !== undefined && job === undefined && this.at.answers.has(seq)) {
@@ -77,7 +80,8 @@ export class AnswerReader {
     if (seq === undefined || job === undefined) {
       const what =
         seq === undefined ? 'an answer without a valid seq' : `an answer with seq ${seq}`;
-      this.misfit(seq, `wrote ${what}`, text);
+      if (item) this.at.note(`the harness wrote ${what} in a batch answer: ${preview(text)}`);
+      else this.misfit(seq, `wrote ${what}`, text);
       return;
     }
     this.at.answered();
@@ -102,7 +106,7 @@ export class AnswerReader {
       this.failLine(line, `malformed batch answer ("answers" must be an array): ${preview(text)}`);
       return;
     }
-    for (const answer of reply.answers) this.onAnswer(answer, answer);
+    for (const answer of reply.answers) this.onAnswer(answer, answer, true);
     this.failLine(line, `the answer to batch ${reply.batch} left this value out: ${preview(text)}`);
   }
 

@@ -90,13 +90,16 @@ describe('cmd: target, protocol v2', () => {
 
   it('a batch answered partially: the values left out are errored at once', async () => {
     const target = await start(fauxCmd('batch', 'whole'));
-    const verdicts = await target.validateBatch(handles('ok1', 'skip-me', 'no2'));
+    const verdicts = await target.validateBatch(handles('ok1', 'skip-me', 'no-seq', 'no2'));
     expect(verdicts[0]).toEqual(expectedFor('ok1'));
-    expect(verdicts[1]).toEqual({
+    const leftOut = {
       outcome: 'errored',
       message: expect.stringMatching(/answer to batch 1 left this value out/),
-    });
-    expect(verdicts[2]).toEqual(expectedFor('no2'));
+    };
+    // An item without a seq answers nothing, and is never pinned on another value.
+    expect(verdicts.slice(1, 3)).toEqual([leftOut, leftOut]);
+    expect(verdicts[3]).toEqual(expectedFor('no2'));
+    expect(target.diagnostics()).toMatch(/an answer without a valid seq in a batch answer/);
     expect(target.restartCount).toBe(0);
   });
 
