@@ -12,6 +12,7 @@ import {
   fauxCmd,
   HANG,
   handles,
+  isAlive,
   outcomes,
   startCmd as start,
 } from './_faux.js';
@@ -123,6 +124,27 @@ describe('cmd: target, protocol v2', () => {
       ['ok3', 'no4'].map(expectedFor),
     );
     expect(target.restartCount).toBe(1);
+  });
+
+  it('restart budget and close work as in v1', async () => {
+    const crashing = await start(fauxCmd('batch', 'whole'), { maxRestarts: 1 });
+    expect(outcomes(await crashing.validateBatch(handles('crash', 'ok1')))).toEqual([
+      'errored',
+      'errored',
+    ]);
+    expect(outcomes(await crashing.validateBatch(handles('crash')))).toEqual(['errored']);
+    expect(await crashing.validate('handle', 'ok2')).toEqual({
+      outcome: 'errored',
+      message: expect.stringMatching(/restart budget of 1 spent/),
+    });
+    const hung = await start(fauxCmd('batch', 'whole'));
+    const pid = hung.pid as number;
+    const pending = hung.validateBatch(handles('ok1', 'hang', 'ok2'));
+    // The batch is in flight and the harness stuck on it.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await hung.close();
+    expect(outcomes(await pending)).toEqual(['errored', 'errored', 'errored']);
+    expect(isAlive(pid)).toBe(false);
   });
 
   it('start: a version the runner did not offer, or does not know, is a clear start error', async () => {
