@@ -47,38 +47,53 @@ export function requestMix(seed: number, perRule: number): ValidationRequest[] {
 const BEST_OF = 3;
 const MIN_MS = 300;
 
-async function timeBatch(
-  start: () => Promise<Target>,
-  requests: readonly ValidationRequest[],
-  label: Pick<ThroughputRow, 'harness' | 'mode'>,
-): Promise<ThroughputRow> {
-  const started = await measure(start);
-  const target = started.result;
+interface Run {
+  readonly start: () => Promise<Target>;
+  readonly requests: readonly ValidationRequest[];
+  readonly label: Pick<ThroughputRow, 'harness' | 'mode'>;
+}
+
+/**
+ * Times several targets round after round, one batch each per round, so a change in load hits
+ * them alike; each keeps its best batch (at least BEST_OF rounds, and at least MIN_MS each): on
+ * a shared machine the best rate is the one least disturbed by other work.
+ */
+async function timeTogether(runs: readonly Run[]): Promise<ThroughputRow[]> {
+  const timed: { run: Run; target: Target; startMs: number; best: number; total: number }[] = [];
   try {
-    // One small batch first: the process is warm and the JIT has seen the code.
-    await target.validateBatch(requests.slice(0, 200));
-    // The best of a few batches (at least BEST_OF, and at least MIN_MS in all): on a shared
-    // machine the best rate is the one least disturbed by other work.
-    let best = Number.POSITIVE_INFINITY;
-    let total = 0;
-    for (let i = 0; i < BEST_OF || total < MIN_MS; i++) {
-      const { wallMs, result } = await measure(() => target.validateBatch(requests));
-      const bad = result.filter((v) => v.outcome !== 'valid');
-      if (bad.length > 0) {
-        throw new Error(`${label.harness} ${label.mode}: ${bad.length} answers were not "valid"`);
-      }
-      best = Math.min(best, wallMs);
-      total += wallMs;
+    for (const run of runs) {
+      const started = await measure(run.start);
+      timed.push({
+        run,
+        target: started.result,
+        startMs: started.wallMs,
+        best: Infinity,
+        total: 0,
+      });
+      // One small batch first: the process is warm and the JIT has seen the code.
+      await started.result.validateBatch(run.requests.slice(0, 200));
     }
-    return {
-      ...label,
-      validations: requests.length,
+    for (let i = 0; i < BEST_OF || timed.some((t) => t.total < MIN_MS); i++) {
+      for (const t of timed) {
+        const { wallMs, result } = await measure(() => t.target.validateBatch(t.run.requests));
+        const bad = result.filter((v) => v.outcome !== 'valid').length;
+        if (bad > 0) {
+          const { harness, mode } = t.run.label;
+          throw new Error(`${harness} ${mode}: ${bad} answers were not "valid"`);
+        }
+        t.best = Math.min(t.best, wallMs);
+        t.total += wallMs;
+      }
+    }
+    return timed.map(({ run, startMs, best }) => ({
+      ...run.label,
+      validations: run.requests.length,
       wallMs: best,
-      perSecond: requests.length / (best / 1000),
-      ...(label.mode === 'in-process' ? {} : { startMs: started.wallMs }),
-    };
+      perSecond: run.requests.length / (best / 1000),
+      ...(run.label.mode === 'in-process' ? {} : { startMs }),
+    }));
   } finally {
-    await target.close();
+    await Promise.all(timed.map((t) => t.target.close()));
   }
 }
 
@@ -91,11 +106,13 @@ export async function harnessThroughput(seed: number): Promise<ThroughputResult>
   const python = `cmd:python3 '${harness('trivial.py')}'`;
   const rows: ThroughputRow[] = [];
   rows.push(
-    await timeBatch(
-      () => createTarget(`module:${harness('trivial-module.mjs')}`, { timeoutMs }),
-      many,
-      { harness: 'module', mode: 'in-process' },
-    ),
+    ...(await timeTogether([
+      {
+        start: () => createTarget(`module:${harness('trivial-module.mjs')}`, { timeoutMs }),
+        requests: many,
+        label: { harness: 'module', mode: 'in-process' },
+      },
+    ])),
   );
   for (const [name, spec] of [
     ['node', node],
@@ -107,14 +124,15 @@ export async function harnessThroughput(seed: number): Promise<ThroughputResult>
       ['lockstep', few, { protocolVersion: 1, pipeline: false }],
       ['batched', many, { protocolVersion: 2 }],
     ] as const;
-    for (const [mode, requests, options] of modes) {
-      rows.push(
-        await timeBatch(() => createTarget(spec, { timeoutMs, ...options }), requests, {
-          harness: name,
-          mode,
-        }),
-      );
-    }
+    rows.push(
+      ...(await timeTogether(
+        modes.map(([mode, requests, options]) => ({
+          start: () => createTarget(spec, { timeoutMs, ...options }),
+          requests,
+          label: { harness: name, mode },
+        })),
+      )),
+    );
   }
   const rate = (harnessName: string, mode: string): number =>
     rows.find((r) => r.harness === harnessName && r.mode === mode)?.perSecond ?? Number.NaN;
