@@ -8,15 +8,13 @@ import {
 } from './protocol-v2.js';
 
 /*
- * Harness protocol v1 (docs/harness-protocol.md, schemas/harness-protocol-v1.schema.json):
+ * Harness protocol v1 (docs/harness-protocol.md, schemas/harness-protocol-v1.schema.json), and
+ * the v2 additions the start reply and `serve` need (the rest is in protocol-v2.ts):
  * newline-delimited JSON on the program's stdin/stdout, one object per line.
  * - runner -> program: `start`, `validate` (with a `seq`), `stop`
  * - program -> runner: one start reply, then one answer per `validate`, matched by `seq`
  * Parsing here is shared by the `cmd:` target (reading answers) and `serve` (reading requests).
  */
-
-/** The version `serve` speaks. */
-export const PROTOCOL_VERSION = 1;
 
 export interface ImplementationInfo {
   readonly name: string;
@@ -34,7 +32,15 @@ export type Request =
       readonly kind: ValidatorKind;
       readonly value: unknown;
     }
+  | {
+      readonly cmd: 'validateBatch';
+      readonly batch: number;
+      /** Each item still to be read with `readItem`. */
+      readonly requests: readonly unknown[];
+    }
   | { readonly cmd: 'stop' };
+
+type Bad = { error: string; seq?: number };
 
 export function isValidatorKind(value: unknown): value is ValidatorKind {
   return (VALIDATOR_KINDS as readonly unknown[]).includes(value);
@@ -179,7 +185,7 @@ export function readStartReply(
 }
 
 /** Reads one request line for `serve`. Returns a string (and the seq, if readable) when bad. */
-export function readRequest(line: string): Request | { error: string; seq?: number } {
+export function readRequest(line: string): Request | Bad {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
@@ -189,8 +195,7 @@ export function readRequest(line: string): Request | { error: string; seq?: numb
   }
   if (!isRecord(parsed)) return { error: `not a JSON object: ${preview(parsed)}` };
   const seq = isSeq(parsed.seq) ? parsed.seq : undefined;
-  const bad = (error: string): { error: string; seq?: number } =>
-    seq === undefined ? { error } : { error, seq };
+  const bad = (error: string): Bad => (seq === undefined ? { error } : { error, seq });
   switch (parsed.cmd) {
     case 'start':
       return Number.isSafeInteger(parsed.version)
@@ -198,14 +203,31 @@ export function readRequest(line: string): Request | { error: string; seq?: numb
         : bad('"start" needs an integer "version"');
     case 'stop':
       return { cmd: 'stop' };
-    case 'validate':
-      if (seq === undefined) return bad('"validate" needs a non-negative integer "seq"');
-      if (!isValidatorKind(parsed.kind)) {
-        return bad(`unknown kind ${preview(parsed.kind)} (known: ${VALIDATOR_KINDS.join(', ')})`);
-      }
-      if (!('value' in parsed)) return bad('"validate" needs a "value"');
-      return { cmd: 'validate', seq, kind: parsed.kind, value: parsed.value };
+    case 'validate': {
+      const item = readItem(parsed, '"validate"');
+      return 'error' in item ? item : { cmd: 'validate', ...item };
+    }
+    case 'validateBatch':
+      if (!isSeq(parsed.batch)) return bad('"validateBatch" needs a non-negative integer "batch"');
+      if (!Array.isArray(parsed.requests)) return bad('"validateBatch" needs a "requests" array');
+      return { cmd: 'validateBatch', batch: parsed.batch, requests: parsed.requests };
     default:
       return bad(`unknown command ${preview(parsed.cmd)}`);
   }
+}
+
+/** One request (a `validate` line, or an item of a batch): its seq, kind and value. */
+export function readItem(
+  item: unknown,
+  what = 'a batch request',
+): { seq: number; kind: ValidatorKind; value: unknown } | Bad {
+  if (!isRecord(item)) return { error: `${what} is not a JSON object: ${preview(item)}` };
+  const seq = isSeq(item.seq) ? item.seq : undefined;
+  const bad = (error: string): Bad => (seq === undefined ? { error } : { error, seq });
+  if (seq === undefined) return bad(`${what} needs a non-negative integer "seq"`);
+  if (!isValidatorKind(item.kind)) {
+    return bad(`unknown kind ${preview(item.kind)} (known: ${VALIDATOR_KINDS.join(', ')})`);
+  }
+  if (!('value' in item)) return bad(`${what} needs a "value"`);
+  return { seq, kind: item.kind, value: item.value };
 }

@@ -1,14 +1,16 @@
 import type { Readable } from 'node:stream';
 import { DEFAULT_TIMEOUT_MS, type Validator, type Verdict } from '../contract/validator.js';
 import { LineSplitter } from '../harness/lines.js';
-import { encodeAnswer, PROTOCOL_VERSION, readRequest } from '../harness/protocol.js';
+import { encodeAnswer, readItem, readRequest } from '../harness/protocol.js';
 import type { ValidatorKind } from '../spec/rules/types.js';
 import { guardedValidate } from './from-validator.js';
 
 /*
- * Serves a Validator over harness protocol v1: the other side of a `cmd:` target. Each line is
- * answered on its own: a bad line gets an `errored` answer (with its seq when one can be read)
- * and serving goes on. Synchronous validators answer in request order; async ones as they settle.
+ * Serves a Validator over harness protocol v1, or v2 when the start offers it: the other side of
+ * a `cmd:` target. Each request is answered on its own, batch items too (a v1 answer line per
+ * value is a valid v2 answer): a bad one gets an `errored` answer (with its seq when one can be
+ * read) and serving goes on. Synchronous validators answer in request order; async ones as they
+ * settle.
  */
 
 export interface ServeOptions {
@@ -32,15 +34,16 @@ export function serve(validator: Validator, options: ServeOptions): Promise<void
     if (!stopped) write(`${encodeAnswer(seq, verdict)}\n`);
   };
 
-  const startReply = JSON.stringify({
-    version: PROTOCOL_VERSION,
-    implementation: {
-      name: validator.name,
-      ...(validator.version === undefined ? {} : { version: validator.version }),
-      ...(options.language === undefined ? {} : { language: options.language }),
-      kinds: validator.kinds,
-    },
-  });
+  const startReply = (version: number): string =>
+    JSON.stringify({
+      version,
+      implementation: {
+        name: validator.name,
+        ...(validator.version === undefined ? {} : { version: validator.version }),
+        ...(options.language === undefined ? {} : { language: options.language }),
+        kinds: validator.kinds,
+      },
+    });
 
   const validate = (seq: number, kind: ValidatorKind, value: unknown): void => {
     const verdict = guardedValidate(validator, kind, value, timeoutMs);
@@ -70,10 +73,17 @@ export function serve(validator: Validator, options: ServeOptions): Promise<void
       if ('error' in request) {
         answer(request.seq, { outcome: 'errored', message: `bad request: ${request.error}` });
       } else if (request.cmd === 'start') {
-        // The reply names the version this side speaks; the runner gives up if it differs.
-        write(`${startReply}\n`);
+        // The start names the highest version the runner speaks; the reply, the one spoken.
+        write(`${startReply(request.version >= 2 ? 2 : 1)}\n`);
       } else if (request.cmd === 'validate') {
         validate(request.seq, request.kind, request.value);
+      } else if (request.cmd === 'validateBatch') {
+        for (const item of request.requests) {
+          const read = readItem(item);
+          if ('error' in read)
+            answer(read.seq, { outcome: 'errored', message: `bad request: ${read.error}` });
+          else validate(read.seq, read.kind, read.value);
+        }
       } else {
         end();
         stopped = true;

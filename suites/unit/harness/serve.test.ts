@@ -92,6 +92,44 @@ describe('serve', () => {
   });
 });
 
+describe('serve, protocol v2', () => {
+  it('speaks v2 when offered, answering each request of a batch, bad ones included', async () => {
+    const validator: Validator = {
+      name: 'v',
+      kinds: ['handle'],
+      validate: (_kind, value) => value === 'ok',
+    };
+    const { answers } = await exchange(
+      (input, write) => serve(validator, { input, write }),
+      [
+        '{"cmd":"start","version":2}',
+        JSON.stringify({
+          cmd: 'validateBatch',
+          batch: 1,
+          requests: [
+            { seq: 1, kind: 'handle', value: 'ok' },
+            { seq: 2, kind: 'nsid', value: 'x' },
+            { kind: 'handle', value: 'ok' },
+            { seq: 3, kind: 'handle', value: 'no' },
+          ],
+        }),
+        '{"cmd":"validateBatch","batch":2,"requests":"none"}',
+        '{"cmd":"stop"}',
+      ],
+    );
+    expect(answers).toEqual([
+      { version: 2, implementation: { name: 'v', kinds: ['handle'] } },
+      { seq: 1, valid: true },
+      { seq: 2, errored: true, message: expect.stringMatching(/unknown kind/) },
+      { errored: true, message: expect.stringMatching(/needs a non-negative integer "seq"/) },
+      { seq: 3, valid: false, errors: [] },
+      { errored: true, message: expect.stringMatching(/needs a "requests" array/) },
+    ]);
+    const v1 = await exchange((input, write) => serve(validator, { input, write }), [START]);
+    expect(v1.answers[0]).toMatchObject({ version: 1 });
+  });
+});
+
 describe('the validate command', () => {
   it('serves the reference oracle over protocol v1', async () => {
     const stderr: string[] = [];
