@@ -32,3 +32,8 @@ export interface CmdTargetOptions extends TargetOptions {
 export const DEFAULT_MAX_IN_FLIGHT = 256;
 export const DEFAULT_MAX_RESTARTS = 10;
 export const DEFAULT_MAX_BATCH = 64;
+
+/** A limit of at least 1 (`fallback` when not a number: a NaN limit would stall the queue). */
+export function atLeastOne(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) ? Math.max(1, Math.floor(value)) : fallback;
+}

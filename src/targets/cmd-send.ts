@@ -7,7 +7,7 @@ import {
   type ProtocolVersion,
 } from '../harness/protocol-v2.js';
 import type { Job, Line } from './cmd-answers.js';
-import { DEFAULT_MAX_BATCH } from './cmd-options.js';
+import { atLeastOne, DEFAULT_MAX_BATCH } from './cmd-options.js';
 import { encodeRequestValue } from './cmd-request.js';
 import type { ChunkWriter } from './cmd-writer.js';
 import type { Trace } from './harness-process.js';
@@ -32,7 +32,7 @@ const V1_TAKE = 16;
 
 /** The most requests per batch: the option (default 64), and at most what the harness asked. */
 export function batchLimit(option: number | undefined, harness: number | undefined): number {
-  return Math.max(1, Math.min(option ?? DEFAULT_MAX_BATCH, harness ?? Number.MAX_SAFE_INTEGER));
+  return Math.min(atLeastOne(option, DEFAULT_MAX_BATCH), harness ?? Number.MAX_SAFE_INTEGER);
 }
 
 /**

@@ -3,6 +3,7 @@ import { LATEST_PROTOCOL_VERSION, type ProtocolVersion } from '../harness/protoc
 import type { ValidatorKind } from '../spec/rules/types.js';
 import { AnswerBook, type Call, errored, type Job, type Line, requeue } from './cmd-answers.js';
 import {
+  atLeastOne,
   type CmdTargetOptions,
   DEFAULT_MAX_IN_FLIGHT,
   DEFAULT_MAX_RESTARTS,
@@ -29,9 +30,9 @@ import { TextTail } from './text-tail.js';
  * - A program that exits or closes stdout is restarted, at most `maxRestarts` times; the requests
  *   in flight when it stopped are errored, not retried (a retry could stop it again, and a crash
  *   should show in the report). Once the budget is spent every request is errored at once.
- * - A line that is not JSON, or an answer with a seq never sent, errors the request (or batch)
- *   it can be attributed to (by a readable `"seq"` or `"batch"`, or the only one in flight);
- *   otherwise it is noted in `diagnostics()`, next to the program's stderr (the last 64 KiB).
+ * - A line that is not JSON, or an answer with a seq never sent, errors what it can be pinned
+ *   on (a readable `"seq"` or `"batch"`, or the only one in flight), else is noted in
+ *   `diagnostics()`, next to the program's stderr (the last 64 KiB). See cmd-reader.ts.
  */
 
 const STDERR_KEEP_CHARS = 64 * 1024;
@@ -68,7 +69,7 @@ export class CmdTarget implements Target {
   ) {
     this.info = { id: spec, name: argv[0] ?? spec, kinds: [] };
     this.maxInFlight =
-      options.pipeline === false ? 1 : Math.max(1, options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
+      options.pipeline === false ? 1 : atLeastOne(options.maxInFlight, DEFAULT_MAX_IN_FLIGHT);
     this.offered = options.protocolVersion ?? LATEST_PROTOCOL_VERSION;
     this.restarts = new Restarts(
       Math.max(0, options.maxRestarts ?? DEFAULT_MAX_RESTARTS),

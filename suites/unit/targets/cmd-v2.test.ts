@@ -55,6 +55,12 @@ describe('cmd: target, protocol v2', () => {
     expect(Math.max(...batches.map((b) => b.length))).toBe(3);
   });
 
+  it('a limit that is not a number falls back to the default instead of stalling', async () => {
+    const target = await start(fauxCmd('batch'), { maxBatch: Number.NaN, maxInFlight: Number.NaN });
+    const values = Array.from({ length: 100 }, (_, i) => `ok${i}`);
+    expect(await target.validateBatch(handles(...values))).toEqual(values.map(expectedFor));
+  });
+
   it.each(['whole', 'each'])(
     'hang mid-batch (answers %s): only the value it hung on is errored, the run goes on',
     async (mode) => {
