@@ -27,9 +27,9 @@ import { TextTail } from './text-tail.js';
  *   in time is errored and the program is killed as hung, then restarted for the others, sent
  *   again. In v2, if its batch has other values open, the hung one is not known: none is
  *   errored, and they go again one per batch, so the next timeout names it.
- * - A program that exits or closes stdout is restarted, at most `maxRestarts` times; the requests
- *   in flight when it stopped are errored, not retried (a retry could stop it again, and a crash
- *   should show in the report). Once the budget is spent every request is errored at once.
+ * - A program that exits or closes stdout is restarted (at most `maxRestarts` times, then every
+ *   request is errored at once); what it had in flight is errored, not retried: a retry could
+ *   stop it again, and a crash should show in the report.
  * - A line that is not JSON, or an answer with a seq never sent, errors what it can be pinned
  *   on (a readable `"seq"` or `"batch"`, or the only one in flight), else is noted in
  *   `diagnostics()`, next to the program's stderr (the last 64 KiB). See cmd-reader.ts.
@@ -49,9 +49,8 @@ export class CmdTarget implements Target {
   private readonly restarts: Restarts;
   private closing = false;
   private readonly queue = new JobQueue<Job>();
-  /** Requests in flight, in the order they were written. */
+  /** Requests in flight, in the order they were written, and v2 lines with requests in flight. */
   private readonly inFlight = new Map<number, Job>();
-  /** v2 batch lines with requests in flight. */
   private readonly lines = new Map<number, Line>();
   private nextSeq = 1;
   private nextBatch = 1;
