@@ -5,28 +5,32 @@ import type { Rule, RuleId } from '../spec/rules/index.js';
 import type { LabelledCase } from './case.js';
 import type { CaseSource } from './generation/source.js';
 import type { RunOptions } from './options.js';
+import { RuleStream } from './stream.js';
 
 /** Cases shared by every target: generation is pure, so it happens once per rule and seed. */
 export interface SharedCases {
   /** The rule's arbitrary, for shrinking and replays (on the main thread). */
   readonly arbitrary: fc.Arbitrary<LabelledCase>;
-  readonly generated: readonly LabelledCase[];
+  /** The generated cases, streamed to the targets (none when replaying a path). */
+  readonly stream: RuleStream | undefined;
   /** The rule's whole example list: replay paths index into it. */
   readonly examples: readonly LabelledCase[];
 }
 
-export async function shareCases(
+/** Opens a rule's cases for the `readers` targets that run it. */
+export function shareCases(
   rule: Rule<RuleId>,
   options: RunOptions,
   source: CaseSource,
-): Promise<SharedCases> {
+  readers: number,
+): SharedCases {
   const arbitrary = (options.arbitraryFor ?? caseArbitrary)(rule.id);
   const replaying = options.path !== undefined;
   return {
     arbitrary,
-    generated: replaying
-      ? []
-      : await source.generate(rule.id, arbitrary, options.seed, options.runs),
+    stream: replaying
+      ? undefined
+      : new RuleStream(source.open(rule.id, arbitrary, options.seed, options.runs), readers),
     examples: options.examples === false ? [] : examplesFor(rule.id),
   };
 }

@@ -1,24 +1,42 @@
 import { parentPort } from 'node:worker_threads';
-import fc from 'fast-check';
 import { caseArbitrary } from '../../../generators/index.js';
-import type { Generated, GenerateRequest } from './messages.js';
+import { chunkParts } from './chunk.js';
+import type { FromGeneration, ToGeneration } from './messages.js';
+import { Credit, produce } from './produce.js';
 
 /*
- * The generation thread: samples the catalogue generators for one rule at a time. fc.sample with
- * the same seed yields exactly the values fc.check would, run by run, so replays and shrinking on
- * the main thread meet the same cases.
+ * The generation thread: runs the catalogue generators of each open rule as fc.check does with
+ * the run's seed, so replays and shrinking meet the same cases, and sends them on chunk by
+ * chunk, encoded once for the main thread and every target, never more chunks ahead than the
+ * main thread asked for. Several rules may be open at once (the next one is generated while
+ * targets finish this one).
  */
 
-parentPort?.on('message', (request: GenerateRequest) => {
-  let reply: Generated;
+const feeds = new Map<number, Credit>();
+
+function post(message: FromGeneration): void {
+  parentPort?.postMessage(message);
+}
+
+async function open(request: Extract<ToGeneration, { type: 'open' }>): Promise<void> {
+  const credit = new Credit();
+  feeds.set(request.id, credit);
+  const { id } = request;
   try {
-    const cases = fc.sample(caseArbitrary(request.rule), {
-      seed: request.seed,
-      numRuns: request.runs,
-    });
-    reply = { id: request.id, cases };
+    const arbitrary = caseArbitrary(request.rule);
+    await produce(arbitrary, request.seed, request.runs, credit, (cases, start) =>
+      post({ type: 'chunk', id, parts: chunkParts(cases, start) }),
+    );
+    post({ type: 'end', id });
   } catch (err) {
-    reply = { id: request.id, error: err instanceof Error ? err.message : String(err) };
+    post({ type: 'error', id, message: err instanceof Error ? err.message : String(err) });
+  } finally {
+    feeds.delete(id);
   }
-  parentPort?.postMessage(reply);
+}
+
+parentPort?.on('message', (message: ToGeneration) => {
+  if (message.type === 'open') void open(message);
+  else if (message.type === 'more') feeds.get(message.id)?.grant();
+  else feeds.get(message.id)?.cancel();
 });

@@ -1,6 +1,9 @@
 import { caseArbitrary } from '../../../generators/index.js';
 import type { RuleResult } from '../../../src/report/model.js';
-import { workerSource } from '../../../src/runner/generation/source.js';
+import type { LabelledCase } from '../../../src/runner/case.js';
+import type { ChunkFeed } from '../../../src/runner/generation/feed.js';
+import { CHUNK_SIZE } from '../../../src/runner/generation/produce.js';
+import { sameThreadSource, workerSource } from '../../../src/runner/generation/source.js';
 import { runConformance } from '../../../src/runner/run.js';
 import type { RuleId } from '../../../src/spec/index.js';
 import { fakeTarget, valid } from './_fixtures.js';
@@ -8,6 +11,16 @@ import { fakeTarget, valid } from './_fixtures.js';
 // Cases generated in the generation thread are exactly those fast-check gives on this one.
 
 const RULES: RuleId[] = ['handle.length.max', 'session.accept.valid', 'did.method.lowercase'];
+
+/** Every case of a feed, chunk after chunk. */
+export async function collect(feed: ChunkFeed): Promise<LabelledCase[]> {
+  const out: LabelledCase[] = [];
+  for (let chunk = await feed.next(); chunk !== undefined; chunk = await feed.next()) {
+    expect(chunk.start).toBe(out.length);
+    out.push(...chunk.cases());
+  }
+  return out;
+}
 
 function shape(results: readonly RuleResult[]): unknown[] {
   return results.map((r) => [r.rule, r.status, r.runs, r.counterexample, r.replay]);
@@ -22,10 +35,26 @@ describe('off-thread generation', () => {
           seed: 9,
           numRuns: 50,
         });
-        expect(await source.generate(rule, caseArbitrary(rule), 9, 50)).toEqual(here);
+        expect(await collect(source.open(rule, caseArbitrary(rule), 9, 50))).toEqual(here);
       }
     } finally {
       await source.close();
+    }
+  });
+
+  it('streams many chunks in order, each case the one fc.sample gives at its index', async () => {
+    const runs = 2 * CHUNK_SIZE + 17;
+    const rule: RuleId = 'did.method.lowercase';
+    const here = (await import('fast-check')).default.sample(caseArbitrary(rule), {
+      seed: 3,
+      numRuns: runs,
+    });
+    for (const source of [workerSource(), sameThreadSource()]) {
+      try {
+        expect(await collect(source.open(rule, caseArbitrary(rule), 3, runs))).toEqual(here);
+      } finally {
+        await source.close();
+      }
     }
   });
 
@@ -42,7 +71,7 @@ describe('off-thread generation', () => {
     const source = workerSource();
     try {
       await expect(
-        source.generate('no.such.rule' as RuleId, caseArbitrary('handle.length.max'), 1, 1),
+        collect(source.open('no.such.rule' as RuleId, caseArbitrary('handle.length.max'), 1, 1)),
       ).rejects.toThrow(/no.such.rule/);
     } finally {
       await source.close();
