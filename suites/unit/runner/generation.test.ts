@@ -13,7 +13,7 @@ import { fakeTarget, valid } from './_fixtures.js';
 const RULES: RuleId[] = ['handle.length.max', 'session.accept.valid', 'did.method.lowercase'];
 
 /** Every case of a feed, chunk after chunk. */
-export async function collect(feed: ChunkFeed): Promise<LabelledCase[]> {
+async function collect(feed: ChunkFeed): Promise<LabelledCase[]> {
   const out: LabelledCase[] = [];
   for (let chunk = await feed.next(); chunk !== undefined; chunk = await feed.next()) {
     expect(chunk.start).toBe(out.length);
