@@ -1,6 +1,7 @@
 import type { Target, ValidationRequest, Verdict } from '../contract/validator.js';
 import type { RuleResult } from '../report/model.js';
 import type { Rule, RuleId } from '../spec/rules/index.js';
+import type { ValidatorKind } from '../spec/rules/types.js';
 import type { LabelledCase } from './case.js';
 import type { RunOptions } from './options.js';
 import { caseAtPath, replay } from './replay.js';
@@ -8,7 +9,6 @@ import { compactPath, examplePath } from './replay-path.js';
 import { errorMessage, failMessage, type ResultBase, toCounterexample } from './result.js';
 import { sendAll } from './send.js';
 import type { SharedCases } from './shared-cases.js';
-import { shrink } from './shrink.js';
 import type { StreamReader } from './stream.js';
 import { type Finding, type Found, type SentCase, Tally } from './tally.js';
 import { type TargetValidate, targetValidate } from './validate.js';
@@ -34,6 +34,13 @@ export function resultBase(rule: Rule<RuleId>, kinds: readonly string[]): Result
     area: rule.area,
     kind: kinds.join(',') || rule.kinds.join(','),
   };
+}
+
+/** The target a rule is checked on, the kinds it is sent, and its cached single validate. */
+interface Checked {
+  readonly target: Target;
+  readonly kinds: readonly ValidatorKind[];
+  readonly validate: TargetValidate;
 }
 
 /** The examples this target is sent, with their index in the rule's whole list. */
@@ -64,8 +71,7 @@ async function reportFinding(
   outcome: Found,
   scanned: Tally,
   shared: SharedCases,
-  options: RunOptions,
-  validate: TargetValidate,
+  on: Checked,
 ): Promise<{ c: LabelledCase; verdict: Verdict; path: string; example: boolean }> {
   const f = scanned.first[outcome] as Finding;
   const g = scanned.firstGenerated[outcome];
@@ -74,7 +80,7 @@ async function reportFinding(
   const shrunk =
     g === undefined || stalled(g.verdict)
       ? undefined
-      : await shrink(shared.arbitrary, g.index, outcome, options, validate);
+      : await shared.shrink(g.index, outcome, on.target, on.kinds, on.validate);
   const generated =
     g === undefined
       ? undefined
@@ -99,7 +105,7 @@ async function judge(
   scanned: Tally,
   shared: SharedCases,
   options: RunOptions,
-  validate: TargetValidate,
+  on: Checked,
 ): Promise<RuleResult> {
   const counts = { runs: scanned.total - scanned.examples, examples: scanned.examples };
   const outcome: Found | undefined =
@@ -109,7 +115,7 @@ async function judge(
         ? 'error'
         : undefined;
   if (outcome !== undefined) {
-    const chosen = await reportFinding(outcome, scanned, shared, options, validate);
+    const chosen = await reportFinding(outcome, scanned, shared, on);
     const what = outcome === 'fail' ? failMessage(chosen.c) : errorMessage(chosen.verdict);
     const first = scanned.first[outcome] as Finding;
     return {
@@ -157,7 +163,7 @@ export async function runRule(
     await sendAll(target, kinds, sentExamples(shared, validate), reader, tally);
     // Judged: the chunks are no longer needed while this target's finding is shrunk.
     reader?.leave();
-    return await judge(rule, base, tally, shared, options, validate);
+    return await judge(rule, base, tally, shared, options, { target, kinds, validate });
   } finally {
     reader?.leave();
   }

@@ -1,17 +1,34 @@
 import type { Worker } from 'node:worker_threads';
 import type fc from 'fast-check';
+import type { Target } from '../../contract/validator.js';
 import type { RuleId } from '../../spec/rules/index.js';
+import type { ValidatorKind } from '../../spec/rules/types.js';
 import { startWorker } from '../../targets/worker/thread.js';
 import type { LabelledCase } from '../case.js';
+import type { RunOptions } from '../options.js';
+import type { Shrunk } from '../shrink.js';
 import { localChunk, partsChunk } from './chunk.js';
 import { type ChunkFeed, FeedQueue } from './feed.js';
 import type { FromGeneration, ToGeneration } from './messages.js';
 import { Credit, produce } from './produce.js';
 
+/** What shrinking off the main thread is asked: a generated run, the outcome it must keep. */
+export interface ShrinkRequest {
+  readonly rule: RuleId;
+  readonly index: number;
+  readonly outcome: 'fail' | 'error';
+  readonly kinds: readonly ValidatorKind[];
+  readonly options: Pick<RunOptions, 'seed' | 'shrinkTimeMs'>;
+  /** The target each value tried is validated on. */
+  readonly target: Pick<Target, 'validate'>;
+}
+
 /** Where a run's generated cases come from, rule by rule, chunk by chunk. */
 export interface CaseSource {
   /** `arbitrary` is the rule's, as the main thread has it (a worker source builds its own). */
   open(rule: RuleId, arbitrary: fc.Arbitrary<LabelledCase>, seed: number, runs: number): ChunkFeed;
+  /** Shrinks a finding where the cases are generated; absent: on the caller's thread. */
+  shrink?(request: ShrinkRequest): Promise<Shrunk | undefined>;
   close(): Promise<void>;
 }
 
@@ -51,6 +68,12 @@ export function sameThreadSource(): CaseSource {
   };
 }
 
+interface Shrinking {
+  readonly request: ShrinkRequest;
+  readonly resolve: (found: Shrunk | undefined) => void;
+  readonly reject: (err: Error) => void;
+}
+
 /**
  * Generation of the catalogue's cases in a thread of its own: the main thread only moves the
  * chunks on and keeps time, and the next rule is generated while the targets work on this one.
@@ -59,10 +82,34 @@ export function workerSource(): CaseSource {
   let worker: Worker | undefined;
   let nextId = 1;
   const feeds = new Map<number, { rule: RuleId; feed: FeedQueue }>();
+  const shrinks = new Map<number, Shrinking>();
   const post = (message: ToGeneration): void => worker?.postMessage(message);
+  const idle = (): void => {
+    if (feeds.size === 0 && shrinks.size === 0) worker?.unref();
+  };
+  const onShrink = (message: FromGeneration): void => {
+    const s = shrinks.get(message.id);
+    if (s === undefined) return;
+    if (message.type === 'try') {
+      // The main thread's whole part: carry the value to the target and its verdict back.
+      const { id, n } = message;
+      void s.request.target
+        .validate(message.kind, message.value)
+        .then((verdict) => post({ type: 'verdict', id, n, verdict }));
+      return;
+    }
+    shrinks.delete(message.id);
+    if (message.type === 'shrunk') s.resolve(message.found);
+    else if (message.type === 'error') s.reject(failure(s.request.rule, message.message));
+    idle();
+  };
   const start = (): Worker => {
     const w = startWorker(import.meta.url, 'entry', { resourceLimits: GENERATION_HEAP });
     w.on('message', (message: FromGeneration) => {
+      if (shrinks.has(message.id)) {
+        onShrink(message);
+        return;
+      }
       const open = feeds.get(message.id);
       if (open === undefined) return;
       if (message.type === 'chunk') {
@@ -71,12 +118,14 @@ export function workerSource(): CaseSource {
       }
       feeds.delete(message.id);
       if (message.type === 'end') open.feed.end();
-      else open.feed.fail(failure(open.rule, message.message));
-      if (feeds.size === 0) w.unref();
+      else if (message.type === 'error') open.feed.fail(failure(open.rule, message.message));
+      idle();
     });
     w.on('error', (err) => {
       for (const { rule, feed } of feeds.values()) feed.fail(failure(rule, err.message));
+      for (const s of shrinks.values()) s.reject(failure(s.request.rule, err.message));
       feeds.clear();
+      shrinks.clear();
       worker = undefined;
     });
     return w;
@@ -91,16 +140,39 @@ export function workerSource(): CaseSource {
         () => {
           feeds.delete(id);
           post({ type: 'cancel', id });
-          if (feeds.size === 0) worker?.unref();
+          idle();
         },
       );
       feeds.set(id, { rule, feed });
       post({ type: 'open', id, rule, seed, runs });
       return feed;
     },
+    shrink(request) {
+      worker ??= start();
+      worker.ref();
+      const id = nextId++;
+      const { rule, index, outcome, kinds, options } = request;
+      const { seed, shrinkTimeMs } = options;
+      const done = new Promise<Shrunk | undefined>((resolve, reject) => {
+        shrinks.set(id, { request, resolve, reject });
+      });
+      post({
+        type: 'shrink',
+        id,
+        rule,
+        seed,
+        index,
+        outcome,
+        kinds: [...kinds],
+        ...(shrinkTimeMs === undefined ? {} : { shrinkTimeMs }),
+      });
+      return done;
+    },
     async close() {
       for (const { feed } of feeds.values()) feed.end();
+      for (const s of shrinks.values()) s.resolve(undefined);
       feeds.clear();
+      shrinks.clear();
       await worker?.terminate();
       worker = undefined;
     },

@@ -5,6 +5,8 @@ import type { ChunkFeed } from '../../../src/runner/generation/feed.js';
 import { CHUNK_SIZE } from '../../../src/runner/generation/produce.js';
 import { sameThreadSource, workerSource } from '../../../src/runner/generation/source.js';
 import { runConformance } from '../../../src/runner/run.js';
+import { shrink } from '../../../src/runner/shrink.js';
+import { targetValidate } from '../../../src/runner/validate.js';
 import type { RuleId } from '../../../src/spec/index.js';
 import { fakeTarget, valid } from './_fixtures.js';
 
@@ -65,6 +67,39 @@ describe('off-thread generation', () => {
     const on = await runConformance([lax()], { ...options, arbitraryFor: caseArbitrary });
     expect(shape(off.targets[0]?.results ?? [])).toEqual(shape(on.targets[0]?.results ?? []));
     expect(off.targets[0]?.results.length).toBe(RULES.length);
+  });
+
+  it('shrinks in the generation thread to the case and path shrinking here gives', async () => {
+    const lax = fakeTarget('lax', ['handle'], () => valid);
+    const rule: RuleId = 'handle.length.max';
+    const options = { seed: 2 };
+    const source = workerSource();
+    try {
+      const arbitrary = caseArbitrary(rule);
+      const sample = (await import('fast-check')).default.sample(arbitrary, {
+        seed: 2,
+        numRuns: 50,
+      });
+      const index = sample.findIndex((c) => !c.valid);
+      expect(index).toBeGreaterThanOrEqual(0);
+      const here = await shrink(arbitrary, index, 'fail', options, targetValidate(lax, ['handle']));
+      const calls = lax.calls;
+      const there = await source.shrink?.({
+        rule,
+        index,
+        outcome: 'fail',
+        kinds: ['handle'],
+        options,
+        target: lax,
+      });
+      expect(there).toEqual(here);
+      // Shrunk: the path goes on from the run it started at.
+      expect(here?.path).toMatch(new RegExp(`^${index}[:*]`));
+      // Every value tried went to the target through this thread's forwarding.
+      expect(lax.calls).toBeGreaterThan(calls);
+    } finally {
+      await source.close();
+    }
   });
 
   it('a rule the generators do not know fails the run with its name', async () => {
