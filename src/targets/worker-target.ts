@@ -14,8 +14,9 @@ import { JobQueue } from './job-queue.js';
 import { Restarts } from './restarts.js';
 import { TextTail } from './text-tail.js';
 import { verdictAt } from './worker/codec.js';
+import { InFlight } from './worker/in-flight.js';
 import { CURRENT_SEQ, type FromWorker, STARTED, type WorkerSource } from './worker/messages.js';
-import { Batch, type BatchBody, type Piece, type Posted, post } from './worker/post.js';
+import { Batch, type BatchBody, type Piece, post } from './worker/post.js';
 import { startThread, type Thread } from './worker/thread.js';
 import { Watch } from './worker/watch.js';
 
@@ -25,7 +26,9 @@ import { Watch } from './worker/watch.js';
  * block the runner: a request not answered within `timeoutMs` (an endless synchronous loop
  * included) is errored and the thread is terminated, then restarted for what is left, at most
  * `maxRestarts` times, as for `cmd:` targets. A thread that dies errors the request it was on;
- * the other requests it had are sent again to the next one (they did not cause it).
+ * the other requests it had are sent again to the next one (they did not cause it). Requests come
+ * as values (validate, validateBatch) or as chunks encoded once for every target
+ * (validateEncoded, the runner's fast path); either way the thread answers one byte a request.
  */
 
 export interface WorkerTargetOptions extends TargetOptions {
@@ -49,9 +52,7 @@ export class WorkerTarget implements Target {
   private readonly restarts: Restarts;
   private closing = false;
   private readonly queue = new JobQueue<Piece>();
-  /** Pieces sent and not answered, oldest first, and how many requests they hold. */
-  private inFlight: Posted[] = [];
-  private inFlightCount = 0;
+  private readonly inFlight = new InFlight();
   private nextSeq = 1;
   private readonly watch: Watch;
 
@@ -145,10 +146,9 @@ export class WorkerTarget implements Target {
     this.closing = true;
     this.watch.stop();
     this.failQueued('the target was closed');
-    const sent = this.inFlight;
-    this.inFlight = [];
-    this.inFlightCount = 0;
-    for (const p of sent) p.batch.fill(p.from, p.to, errored('the target was closed'));
+    for (const p of this.inFlight.takeAll()) {
+      p.batch.fill(p.from, p.to, errored('the target was closed'));
+    }
     await this.restarts.starting;
     const thread = this.thread;
     this.thread = undefined;
@@ -196,14 +196,13 @@ export class WorkerTarget implements Target {
     }
     if (!thread.ready) return;
     thread.worker.ref();
-    while (this.queue.size > 0 && this.inFlightCount < MAX_IN_FLIGHT) {
+    while (this.queue.size > 0 && this.inFlight.count < MAX_IN_FLIGHT) {
       const [piece] = this.queue.take(1) as [Piece];
       // Encoded pieces go whole (the thread decodes a chunk once); plain ones by CHUNK.
       const limit = piece.batch.body.type === 'encoded' ? MAX_IN_FLIGHT : CHUNK;
       const to = Math.min(piece.to, piece.from + limit);
       if (to < piece.to) this.queue.unshift([{ ...piece, from: to }]);
       this.nextSeq = post(thread.worker, { ...piece, to }, this.nextSeq, this.inFlight);
-      this.inFlightCount += to - piece.from;
     }
     this.watch.arm();
   }
@@ -213,34 +212,27 @@ export class WorkerTarget implements Target {
     const thread = this.thread;
     if (thread === undefined || !thread.ready) return undefined;
     const now = Atomics.load(thread.state, CURRENT_SEQ);
-    const oldest = this.inFlight[0];
+    const oldest = this.inFlight.oldest;
     if (oldest === undefined) return undefined;
-    const seq = this.holding(now) === undefined ? oldest.first : now;
+    const seq = this.inFlight.holds(now) ? now : oldest;
     return { seq, started: Atomics.load(thread.state, STARTED) };
-  }
-
-  /** The index in `inFlight` of the piece that holds request `seq`. */
-  private holding(seq: number): number | undefined {
-    const i = this.inFlight.findIndex((p) => seq >= p.first && seq < p.first + p.to - p.from);
-    return i < 0 ? undefined : i;
   }
 
   private onVerdicts(thread: Thread, message: Extract<FromWorker, { type: 'verdicts' }>): void {
     if (thread !== this.thread) return;
-    const i = this.inFlight.findIndex((p) => p.first === message.first);
-    const p = this.inFlight[i];
-    if (p === undefined) return;
-    this.inFlight.splice(i, 1);
-    this.inFlightCount -= p.to - p.from;
-    p.batch.answer(p.from, message.outcomes, message.other);
+    const p = this.inFlight.answered(message.first);
+    p?.batch.answer(p.from, message.outcomes, message.other);
     this.schedulePump();
   }
 
   private onTimeout(seq: number): void {
     const thread = this.thread;
-    if (thread === undefined || this.holding(seq) === undefined) return;
+    if (thread === undefined || !this.inFlight.holds(seq)) return;
     const ms = this.options.timeoutMs;
-    this.finish(seq, errored(`no answer within ${ms} ms (timeout); the worker was restarted`));
+    this.inFlight.finish(
+      seq,
+      errored(`no answer within ${ms} ms (timeout); the worker was restarted`),
+    );
     this.note(`request seq ${seq} timed out after ${ms} ms: terminating the worker`);
     this.drop(thread);
   }
@@ -249,9 +241,9 @@ export class WorkerTarget implements Target {
     if (thread !== this.thread) return;
     if (!this.closing) this.note(`the worker stopped: ${reason}`);
     const current = Atomics.load(thread.state, CURRENT_SEQ);
-    const culprit = this.holding(current) === undefined ? this.inFlight[0]?.first : current;
+    const culprit = this.inFlight.holds(current) ? current : this.inFlight.oldest;
     if (culprit !== undefined) {
-      this.finish(culprit, errored(`the worker stopped before answering: ${reason}`));
+      this.inFlight.finish(culprit, errored(`the worker stopped before answering: ${reason}`));
     }
     this.drop(thread);
   }
@@ -260,30 +252,15 @@ export class WorkerTarget implements Target {
   private drop(thread: Thread): void {
     this.thread = undefined;
     void thread.worker.terminate();
-    const again: Piece[] = this.inFlight.filter((p) => p.to > p.from);
-    this.inFlight = [];
-    this.inFlightCount = 0;
+    const again = this.inFlight.takeAll();
     this.watch.stop();
     this.queue.unshift(again);
     this.schedulePump();
   }
 
-  /** Answers one request in flight; the rest of its piece stays in flight, around it. */
-  private finish(seq: number, verdict: Verdict): void {
-    const i = this.holding(seq);
-    const p = i === undefined ? undefined : this.inFlight[i];
-    if (i === undefined || p === undefined) return;
-    const at = p.from + (seq - p.first);
-    const before: Posted = { batch: p.batch, from: p.from, to: at, first: p.first };
-    const after: Posted = { batch: p.batch, from: at + 1, to: p.to, first: seq + 1 };
-    this.inFlight.splice(i, 1, before, after);
-    this.inFlightCount--;
-    p.batch.fill(at, at + 1, verdict);
-  }
-
   /** Nothing to do: the thread must not keep the process alive (a caller may forget close). */
   private idle(): void {
-    if (this.inFlightCount > 0 || this.queue.size > 0) return;
+    if (this.inFlight.count > 0 || this.queue.size > 0) return;
     this.watch.stop();
     this.thread?.worker.unref();
   }

@@ -7,6 +7,7 @@ import type {
 } from '../../contract/validator.js';
 import type { ValidatorKind } from '../../spec/rules/types.js';
 import { record } from './codec.js';
+import type { InFlight } from './in-flight.js';
 import type { ToWorker } from './messages.js';
 
 /** What a batch asks: plain requests, or encoded cases of some kinds. */
@@ -89,11 +90,11 @@ function message(piece: Piece, first: number): ToWorker {
  * Posts one piece numbered from `first`, recording what was sent in `inFlight`; returns the next
  * free number. A value that cannot be copied is skipped, alone.
  */
-export function post(worker: Worker, piece: Piece, first: number, inFlight: Posted[]): number {
+export function post(worker: Worker, piece: Piece, first: number, inFlight: InFlight): number {
   let next = first;
   const send = (part: Piece): void => {
     worker.postMessage(message(part, next));
-    inFlight.push({ ...part, first: next });
+    inFlight.add({ ...part, first: next });
     next += part.to - part.from;
   };
   try {
