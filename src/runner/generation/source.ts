@@ -68,6 +68,15 @@ export function sameThreadSource(): CaseSource {
   };
 }
 
+function endedFeed(): FeedQueue {
+  const feed = new FeedQueue(
+    () => {},
+    () => {},
+  );
+  feed.end();
+  return feed;
+}
+
 interface Shrinking {
   readonly request: ShrinkRequest;
   readonly resolve: (found: Shrunk | undefined) => void;
@@ -80,6 +89,8 @@ interface Shrinking {
  */
 export function workerSource(): CaseSource {
   let worker: Worker | undefined;
+  // A rule abandoned by a stopped run may still ask: a closed source starts no thread again.
+  let closed = false;
   let nextId = 1;
   const feeds = new Map<number, { rule: RuleId; feed: FeedQueue }>();
   const shrinks = new Map<number, Shrinking>();
@@ -132,6 +143,7 @@ export function workerSource(): CaseSource {
   };
   return {
     open(rule, _arbitrary, seed, runs) {
+      if (closed) return endedFeed();
       worker ??= start();
       worker.ref();
       const id = nextId++;
@@ -148,6 +160,7 @@ export function workerSource(): CaseSource {
       return feed;
     },
     shrink(request) {
+      if (closed) return Promise.resolve(undefined);
       worker ??= start();
       worker.ref();
       const id = nextId++;
@@ -169,6 +182,7 @@ export function workerSource(): CaseSource {
       return done;
     },
     async close() {
+      closed = true;
       for (const { feed } of feeds.values()) feed.end();
       for (const s of shrinks.values()) s.resolve(undefined);
       feeds.clear();

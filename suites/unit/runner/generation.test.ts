@@ -102,6 +102,20 @@ describe('off-thread generation', () => {
     }
   });
 
+  it('a closed source starts no thread again: a late feed is empty, a late shrink finds nothing', async () => {
+    const source = workerSource();
+    await source.close();
+    const lax = fakeTarget('lax', ['handle'], () => valid);
+    expect(
+      await collect(source.open('handle.length.max', caseArbitrary('handle.length.max'), 1, 5)),
+    ).toEqual([]);
+    const request = { rule: 'handle.length.max' as RuleId, index: 0, outcome: 'fail' as const };
+    expect(
+      await source.shrink?.({ ...request, kinds: ['handle'], options: { seed: 1 }, target: lax }),
+    ).toBeUndefined();
+    expect(lax.calls).toBe(0);
+  });
+
   it('a rule the generators do not know fails the run with its name', async () => {
     const source = workerSource();
     try {
