@@ -15,7 +15,7 @@ export {
   type ConformanceOptions,
   runConformance,
 } from './api/certify.js';
-export type { TargetInput } from './api/start.js';
+export { moduleSpec, type TargetInput } from './api/start.js';
 export {
   type Target,
   type TargetInfo,

@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   DEFAULT_TIMEOUT_MS,
   type Target,
@@ -14,6 +16,31 @@ import { shapeProblem } from '../targets/module.js';
  * caller keeps and closes).
  */
 export type TargetInput = string | Validator | Target;
+
+/**
+ * The `module:` spec of a validator module, which then runs isolated in its own worker thread: a
+ * file URL (`new URL('./my-validator.js', import.meta.url)`, next to the calling file) or a path
+ * (relative to the working directory), made absolute. The file must be one that Node can import
+ * by itself (JavaScript; a test runner's TypeScript transform does not reach the worker).
+ */
+export function moduleSpec(file: string | URL): string {
+  const isPath = typeof file === 'string' && !file.startsWith('file:');
+  return `module:${isPath ? resolve(file) : fileURLToPath(file)}`;
+}
+
+/**
+ * A Validator object runs on the caller's thread, where it would get the runner's own values:
+ * each call gets a copy instead, so writing into a value cannot change what other targets and
+ * the report see.
+ */
+function copyingValues(validator: Validator): Validator {
+  return {
+    name: validator.name,
+    ...(validator.version === undefined ? {} : { version: validator.version }),
+    kinds: validator.kinds,
+    validate: (kind, value) => validator.validate(kind, structuredClone(value)),
+  };
+}
 
 /** A target and whether this package started it (and so must close it). */
 export interface StartedTarget {
@@ -47,5 +74,6 @@ export async function startTarget(
   if (isTarget(input)) return { target: input, owned: false };
   const problem = shapeProblem(input);
   if (problem !== undefined) throw new TargetStartError(`not a validator: ${problem}`);
-  return { target: fromValidator(input, { id: input.name }, { timeoutMs }), owned: true };
+  const target = fromValidator(copyingValues(input), { id: input.name }, { timeoutMs });
+  return { target, owned: true };
 }

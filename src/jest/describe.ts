@@ -7,11 +7,20 @@ import {
 } from '../api/certify.js';
 import { inputId, type StartedTarget, startTarget, type TargetInput } from '../api/start.js';
 import type { Baseline } from '../report/baseline.js';
-import type { RuleResult } from '../report/model.js';
+import type { Report, RuleResult } from '../report/model.js';
 import { getRule } from '../spec/rules/index.js';
 import type { ValidatorKind } from '../spec/rules/types.js';
 import { type JestApi, resolveJestApi } from './globals.js';
 import { failureMessage } from './message.js';
+
+/**
+ * A known failure: a rule ID (the target gives a wrong verdict), or an entry saying which status
+ * is known. As in a baseline, an `error` (the validator threw, hung or crashed) is known only when
+ * the entry says `status: 'error'`, so a validator that breaks is never hidden.
+ */
+export type KnownFailure =
+  | string
+  | { readonly rule: string; readonly status?: 'fail' | 'error'; readonly reason?: string };
 
 /** Options of {@link describeConformance}. Every field is optional. */
 export interface DescribeConformanceOptions {
@@ -28,10 +37,11 @@ export interface DescribeConformanceOptions {
    */
   readonly kinds?: readonly ValidatorKind[];
   /**
-   * Rule IDs this target is known to fail. Their tests assert that the rule still fails, so a
-   * fix shows up as a failing test that asks for the entry to be removed.
+   * Rules this target is known to fail. Their tests assert that the rule still fails with the
+   * listed status (`fail` unless the entry says `error`), so a fix shows up as a failing test
+   * that asks for the entry to be removed, and an error where a wrong verdict is listed fails.
    */
-  readonly knownFailures?: readonly string[];
+  readonly knownFailures?: readonly KnownFailure[];
   /**
    * A baseline object or the path of a baseline JSON file. Its entries whose `target` equals
    * `replayTarget` when given, else the target's id (the spec, or the validator's name), count as
@@ -74,17 +84,52 @@ function defaultReplayTarget(target: TargetInput): string {
   return 'info' in target ? target.info.id : 'module:<path of your validator module>';
 }
 
-/** Known failures from both options; a baseline file is read at collection time. */
-function knownFailures(options: DescribeConformanceOptions, targetId: string): Set<string> {
-  const known = new Set(options.knownFailures ?? []);
+type KnownStatus = 'fail' | 'error';
+
+/** Known failures from both options, rule ID to known status; a baseline file is read now. */
+function knownFailures(
+  options: DescribeConformanceOptions,
+  targetId: string,
+): Map<string, KnownStatus> {
+  const known = new Map<string, KnownStatus>();
+  for (const k of options.knownFailures ?? []) {
+    const { rule, status = 'fail' } = typeof k === 'string' ? { rule: k } : k;
+    if (status !== 'fail' && status !== 'error') {
+      throw new RangeError(
+        `describeConformance: known failure ${rule} has status ${JSON.stringify(status)} (expected "fail" or "error")`,
+      );
+    }
+    known.set(rule, status);
+  }
   const { baseline } = options;
   if (baseline === undefined) return known;
   for (const e of loadBaseline(baseline).knownFailures)
-    if (e.target === targetId) known.add(e.rule);
+    if (e.target === targetId) known.set(e.rule, e.status ?? 'fail');
   return known;
 }
 
 const failing = (r: RuleResult): boolean => r.status === 'fail' || r.status === 'error';
+
+/** Throws unless a known failure still fails with its known status. */
+function checkKnown(
+  report: Report,
+  result: RuleResult,
+  known: KnownStatus,
+  replayTarget: string,
+): void {
+  if (result.status === known) return;
+  const listed = `${result.rule} is listed as a known ${known === 'error' ? 'error' : 'failure'} of ${replayTarget}`;
+  if (failing(result)) {
+    const how = result.status === 'error' ? 'errors' : 'gives a wrong verdict';
+    throw new Error(
+      `${listed} but ${how}: list it with status '${result.status}' if that is known\n${failureMessage(report, result, replayTarget)}`,
+    );
+  }
+  throw new Error(
+    `${listed} but now ${result.status === 'pass' ? 'passes' : `is ${result.status}`}` +
+      `${result.message === undefined ? '' : ` (${result.message})`}: remove it from the known failures (seed ${report.seed})`,
+  );
+}
 
 /**
  * Registers one jest test per rule of the catalogue for a validator, inside
@@ -132,8 +177,12 @@ export function describeConformance(
 
     for (const id of rules) {
       const rule = getRule(id);
-      const isKnown = known.has(id);
-      const title = `${id} (${rule.level})${isKnown ? ' [known failure]' : ''}: ${rule.summary}`;
+      const knownStatus = known.get(id);
+      const mark =
+        knownStatus === undefined
+          ? ''
+          : ` [known ${knownStatus === 'error' ? 'error' : 'failure'}]`;
+      const title = `${id} (${rule.level})${mark}: ${rule.summary}`;
       jest.test(
         title,
         async () => {
@@ -141,13 +190,8 @@ export function describeConformance(
           const report = await runConformance(started.target, { ...run, rules: [id] });
           const result = report.targets[0]?.results.find((r) => r.rule === id);
           if (result === undefined) throw new Error(`the runner returned no result for ${id}`);
-          if (isKnown) {
-            if (!failing(result)) {
-              throw new Error(
-                `${id} is listed as a known failure of ${replayTarget} but now ${result.status === 'pass' ? 'passes' : `is ${result.status}`}` +
-                  `${result.message === undefined ? '' : ` (${result.message})`}: remove it from the known failures (seed ${seed})`,
-              );
-            }
+          if (knownStatus !== undefined) {
+            checkKnown(report, result, knownStatus, replayTarget);
             return;
           }
           if (failing(result)) throw new Error(failureMessage(report, result, replayTarget));

@@ -1,3 +1,4 @@
+import { spellPublicToken } from './curl.js';
 import { ACCESS_PLACEHOLDER, REFRESH_PLACEHOLDER, type Redactor } from './redact.js';
 
 /*
@@ -80,7 +81,11 @@ export function bearerValue(
   redactor: Redactor,
 ): string | undefined {
   if ('none' in bearer) return undefined;
-  if ('fixed' in bearer) return FIXED_BEARERS[bearer.fixed];
+  if ('fixed' in bearer) {
+    const fixed = FIXED_BEARERS[bearer.fixed];
+    if (fixed.includes('.')) redactor.addPublicToken(fixed);
+    return fixed;
+  }
   const token = tokens(bearer.token, bearer.of);
   if (token === undefined || bearer.form === undefined) return token;
   const value = derive(token, bearer.form);
@@ -90,10 +95,16 @@ export function bearerValue(
   return value;
 }
 
-/** What `--dry-run` shows for the bearer: a placeholder, a fixed token, or nothing. */
+/**
+ * What `--dry-run` shows for the bearer: a placeholder, a fixed token (spelled as its curl
+ * command does, so that masking leaves it readable), or nothing.
+ */
 export function plannedBearer(bearer: Bearer): string | undefined {
   if ('none' in bearer) return undefined;
-  if ('fixed' in bearer) return FIXED_BEARERS[bearer.fixed];
+  if ('fixed' in bearer) {
+    const fixed = FIXED_BEARERS[bearer.fixed];
+    return fixed.includes('.') ? spellPublicToken(fixed) : fixed;
+  }
   const name = variableOf(bearer.token);
   if (bearer.form === undefined) return `$${name}`;
   return `$${expression(bearer.token, bearer.form)}${bearer.form === 'unsigned' ? '.' : ''}`;

@@ -98,7 +98,7 @@ export class Ledger {
         rule: id,
         level: rule.level,
         area: rule.area,
-        kind: 'live',
+        kinds: ['live'],
         status,
         runs: e.runs,
         ...(message === undefined ? {} : { message }),

@@ -1,4 +1,5 @@
 import { maskSecrets, secretForms } from '../report/redact.js';
+import { spellPublicToken } from './curl.js';
 
 /*
  * Redaction by value. Every secret the run sees (the password, each access and refresh token) is
@@ -16,7 +17,10 @@ export const DEFAULT_PASSWORD_ENV = 'ATPROTO_PASSWORD';
  * A piece of redacted text: literal text, or the shell variable holding a secret (a name such as
  * `ACCESS_JWT`, or an expansion such as `{ACCESS_JWT%.*}`; either follows a `$`).
  */
-export type Segment = { readonly text: string } | { readonly variable: string };
+export type Segment =
+  | { readonly text: string }
+  | { readonly variable: string }
+  | { readonly publicToken: string };
 
 /** A JWT signature is the part that must never leak; shorter parts are not worth matching. */
 const MIN_PART_LENGTH = 16;
@@ -24,6 +28,8 @@ const MIN_PART_LENGTH = 16;
 export class Redactor {
   /** secret value -> variable name (without `$`). */
   private readonly secrets = new Map<string, string>();
+  /** JWT-shaped values the tool made up itself (the expired-looking bearers): no secret. */
+  private readonly publicTokens = new Set<string>();
   private pattern: RegExp | undefined;
 
   constructor(readonly passwordEnv: string = DEFAULT_PASSWORD_ENV) {}
@@ -36,6 +42,17 @@ export class Redactor {
   /** A value derived from a secret, shown as the shell expression that derives it. */
   addDerived(value: string, expression: string): void {
     if (value.length >= MIN_PART_LENGTH) this.add(value, expression);
+  }
+
+  /**
+   * A JWT-shaped value the tool itself made up, signed with no server's key: shown spelled as
+   * quoted parts joined by dots (as a shell word), so that the masking of anything JWT-shaped
+   * leaves it readable and a curl command can be pasted as it is.
+   */
+  addPublicToken(token: string): void {
+    if (this.publicTokens.has(token) || this.secrets.has(token)) return;
+    this.publicTokens.add(token);
+    this.pattern = undefined;
   }
 
   /** Registers a token seen in a response. Non-strings are ignored. */
@@ -64,10 +81,10 @@ export class Redactor {
   }
 
   private regex(): RegExp | undefined {
-    if (this.secrets.size === 0) return undefined;
+    if (this.secrets.size === 0 && this.publicTokens.size === 0) return undefined;
     if (this.pattern === undefined) {
       // Longest first, so a token wins over its own signature part.
-      const alternatives = [...this.secrets.keys()]
+      const alternatives = [...this.secrets.keys(), ...this.publicTokens]
         .sort((a, b) => b.length - a.length)
         .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
       this.pattern = new RegExp(alternatives.join('|'), 'g');
@@ -84,18 +101,27 @@ export class Redactor {
     for (const m of text.matchAll(re)) {
       const at = m.index ?? 0;
       if (at > last) out.push({ text: text.slice(last, at) });
-      out.push({ variable: this.secrets.get(m[0]) ?? 'SECRET' });
+      const variable = this.secrets.get(m[0]);
+      out.push(variable === undefined ? { publicToken: m[0] } : { variable });
       last = at + m[0].length;
     }
     if (last < text.length) out.push({ text: text.slice(last) });
     return out;
   }
 
-  /** The text with each secret replaced by `$VARIABLE`, and anything else JWT-shaped masked. */
+  /**
+   * The text with each secret replaced by `$VARIABLE`, each made-up token spelled, and anything
+   * else JWT-shaped masked.
+   */
   text(text: string): string {
     const re = this.regex();
     const named =
-      re === undefined ? text : text.replace(re, (m) => `$${this.secrets.get(m) ?? 'SECRET'}`);
+      re === undefined
+        ? text
+        : text.replace(re, (m) => {
+            const variable = this.secrets.get(m);
+            return variable === undefined ? spellPublicToken(m) : `$${variable}`;
+          });
     return maskSecrets(named);
   }
 

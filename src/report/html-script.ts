@@ -71,7 +71,9 @@ export const HTML_SCRIPT = `
       parts.push(...section('Counterexample', pre(ce.json, 'counterexample')));
       if (ce.errors && ce.errors.length) parts.push(...section('Target said', pre(ce.errors.join('\\n'))));
     } else if (result.status !== 'skip') {
-      const facts = el('dl', {}, el('dt', { text: 'Cases' }), el('dd', { text: String(result.runs) }));
+      const facts = el('dl', {},
+        el('dt', { text: 'Cases' }), el('dd', { text: String(result.runs) }),
+        el('dt', { text: 'Kinds' }), el('dd', { text: result.kinds }));
       parts.push(...section('Run', facts));
     }
     const ex = result.exchange;

@@ -55,6 +55,7 @@ function viewResult(report: Report, t: TargetReport, r: RuleResult): Record<stri
     level: r.level,
     status: r.status,
     runs: r.runs,
+    kinds: r.kinds.join(', '),
     message: r.message === undefined ? undefined : shown(r.message),
     baseline: r.baseline,
     casesToFailure: r.casesToFailure,

@@ -34,7 +34,7 @@ const RESULT: Shape = {
     'rule',
     'level',
     'area',
-    'kind',
+    'kinds',
     'status',
     'runs',
     'examples',

@@ -1,4 +1,4 @@
-import type { Area, Level, Source } from '../spec/rules/types.js';
+import type { Area, Kind, Level, Source } from '../spec/rules/types.js';
 
 /** The status of one rule for one target. */
 export type Status = 'pass' | 'fail' | 'error' | 'skip';
@@ -7,7 +7,7 @@ export const STATUSES: readonly Status[] = ['pass', 'fail', 'error', 'skip'];
 
 export interface Counterexample {
   /** The kind the value was validated as (`handle`, `did`, `session`, `getSession`, `live`). */
-  readonly kind: string;
+  readonly kind: Kind;
   /** The minimal (shrunk) value, as plain JSON. Live checks put the request body here. */
   readonly value: unknown;
   /** true when the value must be accepted, false when it must be rejected. */
@@ -38,8 +38,11 @@ export interface RuleResult {
   readonly rule: string;
   readonly level: Level;
   readonly area: Area;
-  /** The kinds the rule was tested on, comma-separated. */
-  readonly kind: string;
+  /**
+   * The kinds the rule was tested on: those of its kinds the target validates, in the order
+   * the target lists them (for a skip, the rule's kinds: none was tested).
+   */
+  readonly kinds: readonly Kind[];
   readonly status: Status;
   /** Generated cases run (0 for a skip). */
   readonly runs: number;

@@ -17,6 +17,9 @@ function validator(): ValidateFunction {
  * undefined when it is one.
  */
 export function reportProblem(data: unknown): string | undefined {
+  if (hasCommaKinds(data)) {
+    return 'it is in the older report format (results with a comma-joined `kind`, not a `kinds` list): make it again with this version';
+  }
   const validate = validator();
   if (validate(data)) return undefined;
   const e = validate.errors?.[0];
@@ -31,6 +34,20 @@ export function reportProblem(data: unknown): string | undefined {
         ? ` (${JSON.stringify(extra)})`
         : '';
   return `${where} ${e.message ?? e.keyword}${detail}`;
+}
+
+/** Reports written before `kinds` (a list of kinds) replaced `kind` (one comma-joined string). */
+function hasCommaKinds(data: unknown): boolean {
+  const targets = (data as { targets?: unknown } | null)?.targets;
+  if (!Array.isArray(targets)) return false;
+  return targets.some((t: { results?: unknown } | null) => {
+    const results = t?.results;
+    if (!Array.isArray(results)) return false;
+    return results.some(
+      (r: { kind?: unknown; kinds?: unknown } | null) =>
+        typeof r?.kind === 'string' && r.kinds === undefined,
+    );
+  });
 }
 
 export function isReport(data: unknown): data is Report {

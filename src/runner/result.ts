@@ -4,7 +4,7 @@ import type { Rule, RuleId } from '../spec/rules/index.js';
 import { actualOf, type LabelledCase } from './case.js';
 
 /** The fields every result of a rule carries. */
-export type ResultBase = Pick<RuleResult, 'rule' | 'level' | 'area' | 'kind'>;
+export type ResultBase = Pick<RuleResult, 'rule' | 'level' | 'area' | 'kinds'>;
 
 /** The likely cause shown with a counterexample: the case family's, else the rule's. */
 function likelyCause(rule: Rule<RuleId>, c: LabelledCase): string | undefined {

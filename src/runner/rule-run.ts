@@ -1,6 +1,6 @@
 import type { Target, ValidationRequest, Verdict } from '../contract/validator.js';
 import type { RuleResult } from '../report/model.js';
-import type { Rule, RuleId } from '../spec/rules/index.js';
+import type { Kind, Rule, RuleId } from '../spec/rules/index.js';
 import type { ValidatorKind } from '../spec/rules/types.js';
 import type { LabelledCase } from './case.js';
 import type { RunOptions } from './options.js';
@@ -27,12 +27,12 @@ function supportedKinds(rule: Rule<RuleId>, target: Target): ValidationRequest['
 }
 
 /** The fields every result of a rule carries: the one place they are built. */
-export function resultBase(rule: Rule<RuleId>, kinds: readonly string[]): ResultBase {
+export function resultBase(rule: Rule<RuleId>, kinds: readonly Kind[]): ResultBase {
   return {
     rule: rule.id,
     level: rule.level,
     area: rule.area,
-    kind: kinds.join(',') || rule.kinds.join(','),
+    kinds: kinds.length > 0 ? [...kinds] : rule.kinds,
   };
 }
 

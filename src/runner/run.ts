@@ -119,7 +119,7 @@ export async function runConformance(
       rule: r.id,
       level: r.level,
       area: r.area,
-      kind: r.kinds.join(','),
+      kinds: r.kinds,
       status: 'error',
       runs: 0,
       message: `target could not be started: ${failed.error}`,

@@ -24,13 +24,13 @@ describe('the mutation benchmark', () => {
 
   test('a counterexample the mutant judges as the reference does is no witness', () => {
     const mutant = MUTANTS.find((m) => m.id === 'handle-max-254') as Mutant;
-    const base = { kind: 'handle', expected: false, actual: true, violates: [] };
+    const base = { kind: 'handle' as const, expected: false, actual: true, violates: [] };
     const long = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(62)}`;
     expect(long).toHaveLength(254);
     expect(isWitness(mutant, { ...base, value: long })).toBe(true);
     expect(isWitness(mutant, { ...base, value: 'john' })).toBe(false);
     expect(isWitness(mutant, { ...base, value: 'john.test' })).toBe(false);
-    expect(isWitness(mutant, { ...base, kind: 'live', value: long })).toBe(false);
+    expect(isWitness(mutant, { ...base, kind: 'live' as const, value: long })).toBe(false);
     expect(isWitness(mutant, undefined)).toBe(false);
   });
 });

@@ -40,6 +40,32 @@ describe('bad bearers', () => {
     },
   );
 
+  it.each(['expired-access', 'expired-refresh'] as const)(
+    'the made-up %s token is sent as it is, spelled in plans, reports and curl commands so that the shell gives it back',
+    (name) => {
+      const redactor = new Redactor();
+      const value = bearerValue({ fixed: name }, tokens, redactor) as string;
+      expect(value).toBe(FIXED_BEARERS[name]);
+      const shown = plannedBearer({ fixed: name }) as string;
+      expect(shown).not.toMatch(/eyJ[A-Za-z0-9_-]+\./);
+      expect(redactor.text(`Bearer ${value}`)).toBe(`Bearer ${shown}`);
+      const curl = toCurl(
+        { method: 'GET', url: 'http://h/x', headers: { a: `Bearer ${value}` } },
+        redactor,
+      );
+      const word = curl.split(' -H ')[1] as string;
+      expect(redactor.text(curl)).toBe(curl);
+      const expanded = execFileSync('/bin/sh', ['-c', `printf %s ${word}`]).toString();
+      expect(expanded).toBe(`A: Bearer ${FIXED_BEARERS[name]}`);
+    },
+  );
+
+  it('a JWT-shaped value nobody registered is still masked', () => {
+    const redactor = new Redactor();
+    redactor.addPublicToken(FIXED_BEARERS['expired-access']);
+    expect(redactor.text(`x ${ACCESS} y`)).toBe('x [redacted JWT] y');
+  });
+
   it('an unsigned token keeps header and claims and drops the signature', () => {
     const value = bearerValue(
       { token: 'access', of: 'login', form: 'unsigned' },

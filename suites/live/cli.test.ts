@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { main } from '../../src/cli.js';
 import { parseFlags } from '../../src/commands/common.js';
 import { OPTIONS, readConfig } from '../../src/commands/live-config.js';
+import { FIXED_BEARERS } from '../../src/live/bearers.js';
+import { spellPublicToken } from '../../src/live/curl.js';
 import { FILE_NAMES } from '../../src/report/write.js';
 import { captureIo } from '../_helpers/io.js';
 import { type BrokenPds, startBrokenPds } from '../fixtures/broken-pds/server.js';
@@ -54,7 +56,11 @@ describe('live --dry-run', () => {
     const expansion = (text: string): string => `authorization: Bearer $${text}`;
     expect(out).toContain(expansion('{ACCESS_JWT%????????}'));
     expect(out).toContain(expansion('{REFRESH_JWT%.*}.'));
-    expect(out).toContain('authorization: Bearer [redacted JWT]');
+    // The made-up expired-looking tokens are spelled as shell words, not masked.
+    expect(out).not.toContain('[redacted JWT]');
+    expect(out).toContain(
+      `authorization: Bearer ${spellPublicToken(FIXED_BEARERS['expired-access'])}`,
+    );
     // The default login budget (10) pays for 3 flow logins and 7 invalid ones, fixed ones first.
     expect(out).toMatch(
       /invalid request: control-characters .*\[createSession \+ invalid-request\]/,

@@ -67,6 +67,7 @@ export const TYPED_APP = `import {
   type ConformanceOptions,
   check,
   isValidHandle,
+  moduleSpec,
   type Report,
   RULES,
   runConformance,
@@ -81,6 +82,8 @@ import { handle, invalidHandle } from 'atproto-session-conformance/generators';
 import {
   type DescribeConformanceOptions,
   describeConformance,
+  type KnownFailure,
+  moduleSpec as jestModuleSpec,
 } from 'atproto-session-conformance/jest';
 
 const validator: Validator = {
@@ -99,11 +102,17 @@ export const reasons: readonly string[] = handleViolations('john..test');
 export const known: Baseline = loadBaseline({ version: 1, knownFailures: [] });
 export const exporting: typeof exportVectors = exportVectors;
 export const liveExports: readonly string[] = Object.keys(live);
-export const jestOptions: DescribeConformanceOptions = { knownFailures: ['handle.length.max'] };
+export const knownError: KnownFailure = { rule: 'did.prefix', status: 'error', reason: 'throws' };
+export const jestOptions: DescribeConformanceOptions = {
+  knownFailures: ['handle.length.max', knownError],
+};
+export const specs: string[] = [moduleSpec('./good.mjs'), jestModuleSpec(new URL('file:///v.js'))];
 export const register: (v: Validator, o?: DescribeConformanceOptions) => void = describeConformance;
 
 // @ts-expect-error kinds are a closed set
 export const wrongKind: Validator = { name: 'x', kinds: ['email'], validate: () => true };
+// @ts-expect-error a known failure's status is fail or error
+export const wrongKnown: KnownFailure = { rule: 'did.prefix', status: 'skip' };
 // @ts-expect-error runs is a number
 export const wrongRuns: ConformanceOptions = { runs: '10' };
 `;

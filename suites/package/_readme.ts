@@ -15,10 +15,13 @@ function block(readme: string, lang: string, firstLine: string): string {
   return m[1] as string;
 }
 
-/** A validator for the snippet: the package's oracle, except that it allows long handles. */
-const VALIDATOR = `import { check, type Validator } from 'atproto-session-conformance';
+/**
+ * The built validator the snippet names (`dist/validator.js`, plain JavaScript: it runs in a
+ * worker thread, out of ts-jest's reach): the package's oracle, except that it allows long handles.
+ */
+const VALIDATOR = `import { check } from 'atproto-session-conformance';
 
-export const validator: Validator = {
+export default {
   name: 'readme-validator',
   kinds: ['handle', 'did'],
   validate: (kind, value) =>
@@ -42,7 +45,8 @@ export async function writeReadmeJestProject(
   await writeFile(join(dir, 'validator.test.ts'), block(readme, 'ts', '// validator.test.ts'));
   await writeFile(join(dir, 'jest.config.mjs'), block(readme, 'js', '// jest.config.mjs'));
   await writeFile(join(dir, 'tsconfig.json'), block(readme, 'json', '{\n  "compilerOptions"'));
-  await writeFile(join(dir, 'validator.ts'), VALIDATOR);
+  await mkdir(join(dir, 'dist'), { recursive: true });
+  await writeFile(join(dir, 'dist', 'validator.js'), VALIDATOR);
   for (const name of ['jest', 'ts-jest', 'typescript', '@types/jest']) {
     const link = join(consumerModules, name);
     await mkdir(join(link, '..'), { recursive: true });

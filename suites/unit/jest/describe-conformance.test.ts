@@ -8,12 +8,21 @@ import {
   test as jestTest,
 } from '@jest/globals';
 import { TargetStartError, type Validator } from '../../../src/contract/validator.js';
-import { describeConformance } from '../../../src/jest/index.js';
+import { describeConformance, type KnownFailure } from '../../../src/jest/index.js';
 import { getRule } from '../../../src/spec/rules/index.js';
 import { recorder, runRecorded } from './_recorder.js';
 
 /** Accepts every handle: it breaks every handle reject rule and passes every accept rule. */
 const acceptAll: Validator = { name: 'accept-all', kinds: ['handle'], validate: () => true };
+
+/** Throws on every handle: every handle rule is an error, never a wrong verdict. */
+const throwing: Validator = {
+  name: 'throwing',
+  kinds: ['handle'],
+  validate: () => {
+    throw new Error('boom');
+  },
+};
 
 const RULES = 'handle.length.max,handle.accept.syntax';
 const BASE = { seed: 5, runs: 20, rules: RULES, replayTarget: 'module:./accept-all.js' };
@@ -65,6 +74,72 @@ describe('describeConformance', () => {
     expect(outcomes['handle.accept.syntax']).toMatch(
       /^handle\.accept\.syntax is listed as a known failure of module:\.\/accept-all\.js but now passes: remove it/,
     );
+  });
+
+  it('does not let an error pass as a known failure: only an entry with status error matches it', async () => {
+    const { api, recorded } = recorder();
+    describeConformance(throwing, {
+      ...BASE,
+      knownFailures: ['handle.length.max', { rule: 'handle.accept.syntax', status: 'error' }],
+      jest: api,
+    });
+    expect(recorded.tests.map((t) => t.title.split(':')[0])).toEqual([
+      'handle.length.max (MUST) [known failure]',
+      'handle.accept.syntax (MUST) [known error]',
+    ]);
+    const outcomes = await runRecorded(recorded);
+    expect(outcomes['handle.accept.syntax']).toBeUndefined();
+    const message = outcomes['handle.length.max'] ?? '';
+    expect(message).toMatch(
+      /^handle\.length\.max is listed as a known failure of module:\.\/accept-all\.js but errors: list it with status 'error' if that is known\n/,
+    );
+    expect(message).toContain('handle.length.max (MUST) errored for throwing');
+    expect(message).toContain('boom');
+  });
+
+  it('fails a known error that gives a wrong verdict instead', async () => {
+    const { api, recorded } = recorder();
+    describeConformance(acceptAll, {
+      ...BASE,
+      knownFailures: [
+        { rule: 'handle.length.max', status: 'error', reason: 'throws on long input' },
+      ],
+      jest: api,
+    });
+    const outcomes = await runRecorded(recorded);
+    expect(outcomes['handle.length.max']).toMatch(
+      /^handle\.length\.max is listed as a known error of module:\.\/accept-all\.js but gives a wrong verdict: list it with status 'fail' if that is known\n/,
+    );
+    expect(outcomes['handle.accept.syntax']).toBeUndefined();
+  });
+
+  it('refuses a known failure with a status other than fail or error', () => {
+    const { api } = recorder();
+    const odd = { rule: 'handle.length.max', status: 'skip' } as unknown as KnownFailure;
+    expect(() =>
+      describeConformance(acceptAll, { ...BASE, knownFailures: [odd], jest: api }),
+    ).toThrow(
+      'describeConformance: known failure handle.length.max has status "skip" (expected "fail" or "error")',
+    );
+  });
+
+  it('reads known errors from a baseline file only where the entry says status error', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'describe-baseline-'));
+    try {
+      const file = join(dir, 'known-failures.json');
+      const knownFailures = [
+        { target: 'module:./accept-all.js', rule: 'handle.length.max', status: 'error' },
+        { target: 'module:./accept-all.js', rule: 'handle.accept.syntax' },
+      ];
+      await writeFile(file, JSON.stringify({ version: 1, knownFailures }));
+      const { api, recorded } = recorder();
+      describeConformance(throwing, { ...BASE, baseline: file, jest: api });
+      const outcomes = await runRecorded(recorded);
+      expect(outcomes['handle.length.max']).toBeUndefined();
+      expect(outcomes['handle.accept.syntax']).toContain('but errors');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads known failures for this target from a baseline file', async () => {

@@ -16,7 +16,7 @@ const result = (rule: string, status: Status, message?: string): RuleResult => (
   rule,
   level: 'MUST',
   area: 'handle',
-  kind: 'handle',
+  kinds: ['handle'],
   status,
   runs: 1,
   ...(message === undefined ? {} : { message }),

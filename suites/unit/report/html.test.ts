@@ -218,6 +218,17 @@ describe('report.html in a real browser', () => {
     expect(requests).toEqual([pageUrl]);
   });
 
+  it('shows the cases and the kinds a passing rule was tested on', async () => {
+    const { target, result } = allResults(report).find(
+      (x) => x.result.status === 'pass' && x.result.kinds.length > 1,
+    ) ?? { target: undefined, result: undefined };
+    if (target === undefined || result === undefined) throw new Error('sample changed');
+    const col = report.targets.indexOf(target);
+    await page.click(`[data-col="${col}"][data-rule="${result.rule}"]`);
+    const facts = await page.$$eval('#details dd', (dds) => dds.map((dd) => dd.textContent));
+    expect(facts).toEqual([String(result.runs), result.kinds.join(', ')]);
+  });
+
   it('shows the message of an error and the curl of a live failure', async () => {
     await page.click('[data-col="1"][data-rule="did.prefix"]');
     expect(await page.locator('#details').textContent()).toContain(

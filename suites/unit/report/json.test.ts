@@ -69,7 +69,7 @@ describe('renderJson', () => {
       'rule',
       'level',
       'area',
-      'kind',
+      'kinds',
       'status',
       'runs',
       'counterexample',

@@ -28,7 +28,7 @@ const result = (rule: string, status: Status): RuleResult => ({
   rule,
   level: 'MUST',
   area: 'handle',
-  kind: 'handle',
+  kinds: ['handle'],
   status,
   runs: 5,
 });
@@ -236,6 +236,10 @@ describe('merge command', () => {
         /\/targets\/0\/results\/0\/status must be equal to one of the allowed values \("pass", "fail", "error", "skip"\)/,
       ],
       [{ ...shard(2), seed: 2 ** 32 }, /\/seed must be <= 4294967295/],
+      [
+        { ...shard(2), targets: [{ ...t, results: [{ ...t.results[0], kinds: ['handle,did'] }] }] },
+        /\/targets\/0\/results\/0\/kinds\/0 must be equal to one of the allowed values \("handle", "did", "session", "getSession", "live"\)/,
+      ],
       [[], /the report must be object/],
     ] as const) {
       const { code, err, files } = await mergeFiles([shard(1), bad, shard(3)]);
@@ -243,6 +247,24 @@ describe('merge command', () => {
       expect(err).toContain(`${files[1]} is not a report.json of this tool`);
       expect(err.trim().split('\n')).toHaveLength(1);
     }
+  });
+
+  it('refuses a report of the older format (a comma-joined kind) and says to make it again', async () => {
+    const t = shard(2).targets[0] as TargetReport;
+    const older = {
+      ...shard(2),
+      targets: [
+        {
+          ...t,
+          results: t.results.map(({ kinds, ...r }) => ({ ...r, kind: kinds.join(',') })),
+        },
+      ],
+    };
+    const { code, err, files } = await mergeFiles([shard(1), older, shard(3)]);
+    expect(code).toBe(2);
+    expect(err).toBe(
+      `atproto-conformance merge: ${files[1]} is not a report.json of this tool: it is in the older report format (results with a comma-joined \`kind\`, not a \`kinds\` list): make it again with this version\n`,
+    );
   });
 
   it('validates the reports the tool writes: the sample report passes the schema', async () => {

@@ -18,7 +18,7 @@ function result(extra: Partial<RuleResult>): RuleResult {
     rule: 'handle.length.max',
     level: 'MUST',
     area: 'handle',
-    kind: 'handle',
+    kinds: ['handle'],
     status: 'fail',
     runs: 100,
     ...extra,

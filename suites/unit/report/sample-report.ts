@@ -7,7 +7,7 @@ import {
   summarize,
   type TargetReport,
 } from '../../../src/report/model.js';
-import { getRule, type RuleId } from '../../../src/spec/rules/index.js';
+import { getRule, type Kind, type RuleId } from '../../../src/spec/rules/index.js';
 
 /**
  * A hand-built report for the renderer tests: four targets, every status, a baseline mark, a
@@ -80,12 +80,14 @@ function rule(id: string): RuleInfo {
 
 function result(id: string, status: Status, extra: Partial<RuleResult> = {}): RuleResult {
   const info = rule(id);
-  const kind = LIVE_RULES.includes(id) ? 'live' : (id.split('.')[0] ?? 'handle');
+  const kinds: readonly Kind[] = LIVE_RULES.includes(id)
+    ? ['live']
+    : getRule(id as RuleId).kinds.filter((k) => k !== 'live');
   return {
     rule: id,
     level: info.level,
     area: info.area,
-    kind,
+    kinds,
     status,
     runs: status === 'skip' ? 0 : 100,
     ...extra,

@@ -24,8 +24,12 @@ describe('module: targets', () => {
     const target = await createModuleTarget('module:x', fauxModule('commonjs.cjs'), {
       timeoutMs: 100,
     });
-    expect(target.info).toMatchObject({ id: 'module:x', language: 'javascript', kinds: ['did'] });
-    expect(await target.validate('did', 'ok')).toEqual({ outcome: 'valid' });
+    try {
+      expect(target.info).toMatchObject({ id: 'module:x', language: 'javascript', kinds: ['did'] });
+      expect(await target.validate('did', 'ok')).toEqual({ outcome: 'valid' });
+    } finally {
+      await target.close();
+    }
   });
 
   it.each([
