@@ -66,13 +66,13 @@ export class Tally {
         this.total++;
         continue;
       }
-      const verdict = (): Verdict =>
+      const verdict =
         code === OUTCOME_CODES.valid
           ? VALID
           : code === OUTCOME_CODES.invalid
             ? INVALID
             : (other.get(i) ?? NO_VERDICT);
-      this.add(outcome, verdict(), () => ({
+      this.add(outcome, verdict, () => ({
         c: chunk.cases()[i] as SentCase,
         source: 'generated',
         index: chunk.start + i,
