@@ -1,3 +1,4 @@
+import type { RuleId } from '../spec/rules/index.js';
 import type { Area, Kind, Level, Source } from '../spec/rules/types.js';
 
 /** The status of one rule for one target. */
@@ -15,7 +16,7 @@ export interface Counterexample {
   /** What the target said; null when it errored or skipped. */
   readonly actual: boolean | null;
   /** The rules the value breaks, from the generator's label. */
-  readonly violates?: readonly string[];
+  readonly violates?: readonly RuleId[];
   /** The target's own error messages, when it gave any. */
   readonly errors?: readonly string[];
   /** A short likely cause of this kind of failure, from the case family or the rule. */
@@ -35,7 +36,7 @@ export interface Exchange {
 }
 
 export interface RuleResult {
-  readonly rule: string;
+  readonly rule: RuleId;
   readonly level: Level;
   readonly area: Area;
   /**
@@ -72,7 +73,7 @@ export interface TargetReport {
     readonly name: string;
     readonly version?: string;
     readonly language?: string;
-    readonly kinds?: readonly string[];
+    readonly kinds?: readonly Kind[];
   };
   /** No MUST rule failed or errored. */
   readonly conformant: boolean;
@@ -108,7 +109,7 @@ export interface Report {
   /** Set when the run was stopped by Ctrl-C: the results are those finished before it. */
   readonly interrupted?: boolean;
   /** Rules not run for every target, because of an interrupt or `--max-failures`. */
-  readonly notRun?: readonly string[];
+  readonly notRun?: readonly RuleId[];
   readonly rules: Readonly<Record<string, RuleInfo>>;
   readonly targets: readonly TargetReport[];
 }

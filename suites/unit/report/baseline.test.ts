@@ -10,9 +10,10 @@ import {
   parseBaseline,
 } from '../../../src/report/baseline.js';
 import type { Report, RuleResult, Status } from '../../../src/report/model.js';
+import type { RuleId } from '../../../src/spec/rules/index.js';
 import { captureIo } from '../../_helpers/io.js';
 
-const result = (rule: string, status: Status, message?: string): RuleResult => ({
+const result = (rule: RuleId, status: Status, message?: string): RuleResult => ({
   rule,
   level: 'MUST',
   area: 'handle',
@@ -49,30 +50,41 @@ const baseline = (...knownFailures: Baseline['knownFailures']): Baseline => ({
 
 describe('baselines', () => {
   it('an error is a known failure only when its entry says status "error"', () => {
-    const r = report([result('a', 'error'), result('b', 'error'), result('c', 'fail')]);
+    const r = report([
+      result('did.method.lowercase', 'error'),
+      result('did.chars.allowed', 'error'),
+      result('did.end.no-colon', 'fail'),
+    ]);
     const cmp = applyBaseline(
       r,
       baseline(
-        { target: 't', rule: 'a' },
-        { target: 't', rule: 'b', status: 'error' },
-        { target: 't', rule: 'c', status: 'error' },
+        { target: 't', rule: 'did.method.lowercase' },
+        { target: 't', rule: 'did.chars.allowed', status: 'error' },
+        { target: 't', rule: 'did.end.no-colon', status: 'error' },
       ),
     );
     expect(cmp.newFailures).toEqual([
-      { target: 't', rule: 'a', status: 'error' },
-      { target: 't', rule: 'c' },
+      { target: 't', rule: 'did.method.lowercase', status: 'error' },
+      { target: 't', rule: 'did.end.no-colon' },
     ]);
     expect(cmp.matched).toBe(1);
   });
 
   it('counts matches and lists fixed entries', () => {
-    const r = report([result('a', 'fail'), result('b', 'pass'), result('c', 'fail')]);
+    const r = report([
+      result('did.method.lowercase', 'fail'),
+      result('did.chars.allowed', 'pass'),
+      result('did.end.no-colon', 'fail'),
+    ]);
     const cmp = applyBaseline(
       r,
-      baseline({ target: 't', rule: 'a' }, { target: 't', rule: 'b', reason: 'why' }),
+      baseline(
+        { target: 't', rule: 'did.method.lowercase' },
+        { target: 't', rule: 'did.chars.allowed', reason: 'why' },
+      ),
     );
     expect([cmp.matched, cmp.newFailures.length]).toEqual([1, 1]);
-    expect(cmp.fixed).toEqual([{ target: 't', rule: 'b', reason: 'why' }]);
+    expect(cmp.fixed).toEqual([{ target: 't', rule: 'did.chars.allowed', reason: 'why' }]);
   });
 
   it('names entries with unknown rules and targets not in the run', () => {
@@ -88,20 +100,25 @@ describe('baselines', () => {
   });
 
   it('a rewrite keeps human-written reasons and entries the run did not cover', () => {
-    const r = report([result('a', 'fail', 'machine text'), result('b', 'error', 'threw')]);
+    const r = report([
+      result('did.method.lowercase', 'fail', 'machine text'),
+      result('did.chars.allowed', 'error', 'threw'),
+    ]);
     const previous = baseline(
-      { target: 't', rule: 'a', reason: 'we count bytes, on purpose' },
+      { target: 't', rule: 'did.method.lowercase', reason: 'we count bytes, on purpose' },
       { target: 't', rule: 'z', reason: 'another shard' },
     );
     expect(baselineFrom(r, previous).knownFailures).toEqual([
-      { target: 't', rule: 'a', reason: 'we count bytes, on purpose' },
-      { target: 't', rule: 'b', status: 'error', reason: 'threw' },
+      { target: 't', rule: 'did.method.lowercase', reason: 'we count bytes, on purpose' },
+      { target: 't', rule: 'did.chars.allowed', status: 'error', reason: 'threw' },
       { target: 't', rule: 'z', reason: 'another shard' },
     ]);
   });
 
   it('refuses a status other than fail or error', () => {
-    const text = JSON.stringify(baseline({ target: 't', rule: 'a', status: 'skip' as 'fail' }));
+    const text = JSON.stringify(
+      baseline({ target: 't', rule: 'did.method.lowercase', status: 'skip' as 'fail' }),
+    );
     expect(() => parseBaseline(text, 'b.json')).toThrow(/status "skip"/);
   });
 });

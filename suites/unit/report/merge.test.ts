@@ -12,10 +12,11 @@ import type {
   TargetReport,
 } from '../../../src/report/model.js';
 import { reportProblem } from '../../../src/report/report-schema.js';
+import type { RuleId } from '../../../src/spec/rules/index.js';
 
 // Shard reports built by hand: three rules of one target, split the way `run --shard i/3` would.
 
-const RULES = ['r.one', 'r.two', 'r.three'] as const;
+const RULES = ['handle.length.max', 'handle.labels.min-two', 'handle.label.max-length'] as const;
 
 const INFO: RuleInfo = {
   level: 'MUST',
@@ -24,7 +25,7 @@ const INFO: RuleInfo = {
   source: { kind: 'spec', url: 'https://atproto.com/specs/handle', quote: 'q' },
 };
 
-const result = (rule: string, status: Status): RuleResult => ({
+const result = (rule: RuleId, status: Status): RuleResult => ({
   rule,
   level: 'MUST',
   area: 'handle',
@@ -61,9 +62,12 @@ function report(
 
 /** Shard i of 3: rule i only; rule 2 fails. */
 const shard = (i: number, n = 3): Report =>
-  report([result(RULES[(i - 1) % RULES.length] ?? 'r.one', i === 2 ? 'fail' : 'pass')], {
-    shard: `${i}/${n}`,
-  });
+  report(
+    [result(RULES[(i - 1) % RULES.length] ?? 'handle.length.max', i === 2 ? 'fail' : 'pass')],
+    {
+      shard: `${i}/${n}`,
+    },
+  );
 
 function mergeError(reports: readonly Report[], names?: readonly string[]): string {
   try {
@@ -83,9 +87,9 @@ describe('mergeReports', () => {
     const [t] = merged.targets;
     expect(t?.results.map((r) => [r.rule, r.status]).sort()).toEqual(
       [
-        ['r.one', 'pass'],
-        ['r.three', 'pass'],
-        ['r.two', 'fail'],
+        ['handle.length.max', 'pass'],
+        ['handle.label.max-length', 'pass'],
+        ['handle.labels.min-two', 'fail'],
       ].sort(),
     );
     expect(t?.summary).toEqual({ pass: 2, fail: 1, error: 0, skip: 0 });
@@ -128,7 +132,7 @@ describe('mergeReports', () => {
   });
 
   it('refuses shards mixed with unsharded reports', () => {
-    const plain = report([result('r.two', 'pass')]);
+    const plain = report([result('handle.labels.min-two', 'pass')]);
     const message = mergeError([shard(1), plain, shard(3)], ['a', 'b', 'c']);
     expect(message).toBe('cannot merge shards with unsharded reports: b has no shard');
   });
@@ -176,13 +180,16 @@ describe('mergeReports', () => {
       mergeError([shard(1), { ...shard(2), interrupted: true }, shard(3)], ['a', 'b', 'c']),
     ).toBe('b is from an interrupted run (Ctrl-C): run it again in full');
     expect(
-      mergeError([shard(1), shard(2), { ...shard(3), notRun: ['r.three'] }], ['a', 'b', 'c']),
+      mergeError(
+        [shard(1), shard(2), { ...shard(3), notRun: ['handle.label.max-length'] }],
+        ['a', 'b', 'c'],
+      ),
     ).toBe('c is a partial run (--max-failures): 1 rules were not run');
   });
 
   it('merges unsharded reports of different targets', () => {
-    const a = report([result('r.one', 'pass')], { target: 'a' });
-    const b = report([result('r.one', 'fail')], { target: 'b' });
+    const a = report([result('handle.length.max', 'pass')], { target: 'a' });
+    const b = report([result('handle.length.max', 'fail')], { target: 'b' });
     const merged = mergeReports([a, b]);
     expect(merged.targets.map((t) => [t.target.id, t.conformant])).toEqual([
       ['a', true],
@@ -191,9 +198,9 @@ describe('mergeReports', () => {
   });
 
   it('refuses a rule given twice for one target', () => {
-    const a = report([result('r.one', 'pass')]);
+    const a = report([result('handle.length.max', 'pass')]);
     expect(mergeError([a, a])).toBe(
-      'rule r.one appears twice for target reference: overlapping shards?',
+      'rule handle.length.max appears twice for target reference: overlapping shards?',
     );
   });
 

@@ -9,6 +9,8 @@ import {
   summarize,
   type TargetReport,
 } from '../../../src/report/model.js';
+import type { RuleId } from '../../../src/spec/rules/index.js';
+import { ruleId } from '../../_helpers/rule-id.js';
 import { sampleReport } from './sample-report.js';
 
 /* What a person reads: collapsed identical errors, likely causes, keywords, server wording. */
@@ -20,7 +22,7 @@ function withTarget(report: Report, t: Omit<TargetReport, 'conformant' | 'summar
 
 const throwing = (report: Report): RuleResult[] =>
   Object.entries(report.rules).map(([rule, info], i) => ({
-    rule,
+    rule: ruleId(rule),
     level: info.level,
     area: info.area,
     kinds: ['handle'],
@@ -79,7 +81,7 @@ describe('report renderers for people', () => {
   it('words live failures as server behaviour, not as accept and reject', () => {
     const live = base.targets.find((t) => t.target.id.startsWith('live:')) as TargetReport;
     const negative: RuleResult = {
-      rule: 'http.create-session.ok',
+      rule: 'http.create-session.negative-data-rejection',
       level: 'MUST',
       area: 'http',
       kinds: ['live'],
@@ -110,7 +112,7 @@ describe('report renderers for people', () => {
   });
 
   it('says a report is partial, and lists the rules not run', () => {
-    const notRun = ['did.prefix', 'did.accept.syntax'];
+    const notRun: RuleId[] = ['did.prefix', 'did.accept.syntax'];
     const md = renderMarkdown({ ...base, interrupted: true, notRun });
     expect(md).toMatch(/\*\*Interrupted\*\* \(Ctrl-C\)/);
     expect(md).toContain('`did.prefix`, `did.accept.syntax`');

@@ -8,6 +8,7 @@ import {
   type TargetReport,
 } from '../../../src/report/model.js';
 import { getRule, type Kind, type RuleId } from '../../../src/spec/rules/index.js';
+import { ruleId } from '../../_helpers/rule-id.js';
 
 /**
  * A hand-built report for the renderer tests: four targets, every status, a baseline mark, a
@@ -31,7 +32,7 @@ export const NESTED_VALUE = {
   note: 'fence ``` inside | pipe',
 };
 
-/** A made-up HTTP rule: the catalogue has none yet, but the matrix has an `http` area. */
+/** An HTTP rule's info, rewritten with characters every renderer must escape. */
 const HTTP_RULE: RuleInfo = {
   level: 'MUST',
   area: 'http',
@@ -63,13 +64,13 @@ export const RULES: Readonly<Record<string, RuleInfo>> = {
       return [id, { level, area, summary, source }];
     }),
   ),
-  'http.create-session.ok': HTTP_RULE,
+  'http.create-session.status-code-conformance': HTTP_RULE,
 };
 
-const LIVE_RULES = [
+const LIVE_RULES: readonly string[] = [
   'coherence.token.sub-is-did',
   'coherence.status.inactive',
-  'http.create-session.ok',
+  'http.create-session.status-code-conformance',
 ];
 
 function rule(id: string): RuleInfo {
@@ -82,9 +83,9 @@ function result(id: string, status: Status, extra: Partial<RuleResult> = {}): Ru
   const info = rule(id);
   const kinds: readonly Kind[] = LIVE_RULES.includes(id)
     ? ['live']
-    : getRule(id as RuleId).kinds.filter((k) => k !== 'live');
+    : getRule(ruleId(id)).kinds.filter((k) => k !== 'live');
   return {
-    rule: id,
+    rule: ruleId(id),
     level: info.level,
     area: info.area,
     kinds,
@@ -197,7 +198,7 @@ function liveResults(): RuleResult[] {
       },
     }),
     result('coherence.status.inactive', 'pass', { runs: 1 }),
-    result('http.create-session.ok', 'pass', { runs: 1 }),
+    result('http.create-session.status-code-conformance', 'pass', { runs: 1 }),
   ];
 }
 

@@ -100,17 +100,17 @@ describe('exportCounterexamples', () => {
         {
           ...base,
           results: [
-            { ...base.results[0], rule: 'a', status: 'error', counterexample: ce },
-            { ...base.results[0], rule: 'b', status: 'skip' },
+            { ...base.results[0], rule: 'handle.length.max', status: 'error', counterexample: ce },
+            { ...base.results[0], rule: 'handle.labels.min-two', status: 'skip' },
             {
               ...base.results[0],
-              rule: 'c',
+              rule: 'http.create-session.negative-data-rejection',
               status: 'fail',
               counterexample: { ...ce, kind: 'live', actual: true },
             },
             {
               ...base.results[0],
-              rule: 'd',
+              rule: 'handle.label.max-length',
               status: 'fail',
               counterexample: { ...ce, actual: true },
             },
