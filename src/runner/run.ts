@@ -22,7 +22,7 @@ export interface FailedStart {
 }
 
 /** The rules a validator run covers: everything but the live-only rules. */
-export function validatorRules(ruleIds?: readonly string[]): readonly Rule<RuleId>[] {
+export function validatorRules(ruleIds?: readonly RuleId[]): readonly Rule<RuleId>[] {
   const wanted = ruleIds === undefined ? undefined : new Set(ruleIds);
   return RULES.filter(
     (r) =>

@@ -6,7 +6,11 @@ const options = {
   seed: 42,
   runs: 100,
   examples: false,
-  ruleIds: ['handle.tld.starts-with-letter', 'handle.accept.syntax', 'session.accept.valid'],
+  ruleIds: [
+    'handle.tld.starts-with-letter',
+    'handle.accept.syntax',
+    'session.accept.valid',
+  ] as RuleId[],
   arbitraryFor: toyArbitraries,
 };
 
@@ -32,7 +36,7 @@ describe('runConformance', () => {
     // Replaying the recorded seed and path gives back the same counterexample.
     const replay = await runConformance([lax], {
       ...options,
-      ruleIds: ['handle.tld.starts-with-letter'],
+      ruleIds: ['handle.tld.starts-with-letter'] as RuleId[],
       seed: report.seed,
       path: tld?.replay?.path as string,
     });

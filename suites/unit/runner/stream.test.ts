@@ -8,6 +8,7 @@ import { CHUNK_SIZE } from '../../../src/runner/generation/produce.js';
 import { sameThreadSource } from '../../../src/runner/generation/source.js';
 import { runConformance } from '../../../src/runner/run.js';
 import { LOOKAHEAD, RuleStream } from '../../../src/runner/stream.js';
+import type { RuleId } from '../../../src/spec/rules/index.js';
 import { createModuleTarget } from '../../../src/targets/module.js';
 import { resourcePath } from '../../../src/util/paths.js';
 import { toyArbitraries } from './_fixtures.js';
@@ -115,7 +116,7 @@ describe('streaming', () => {
       const options = {
         seed: 8,
         runs: CHUNK_SIZE + 44,
-        ruleIds: ['handle.length.max', 'did.method.lowercase', 'session.accept.valid'],
+        ruleIds: ['handle.length.max', 'did.method.lowercase', 'session.accept.valid'] as RuleId[],
       };
       const a = await runConformance([fast], options);
       const b = await runConformance([plain], options);
