@@ -1,5 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { selectValidatorRules } from '../runner/select.js';
+import type { RuleId } from '../spec/rules/index.js';
 
 /** Exit codes, one meaning each. */
 export const EXIT = {
@@ -88,7 +89,7 @@ export function parseSeed(value: string | undefined, fallback: () => number): nu
 }
 
 /** The validator rule IDs matching --rules globs, or a usage error when none does. */
-export function selectOrUsage(globs: string): string[] {
+export function selectOrUsage(globs: string): RuleId[] {
   try {
     return selectValidatorRules(globs);
   } catch (err) {

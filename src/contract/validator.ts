@@ -38,6 +38,29 @@ export interface ValidationRequest {
   readonly value: unknown;
 }
 
+/**
+ * Requests encoded once for many targets: `values` is `v8.serialize` of the values in order (the
+ * format of structured clone, so each reader decodes its own identical copy), `kindIndex` gives
+ * each value's kind as an index into `kinds` (255: not to be validated).
+ */
+export interface EncodedCases {
+  readonly values: Uint8Array;
+  readonly kindIndex: Uint8Array;
+  readonly kinds: readonly string[];
+}
+
+/**
+ * Verdicts of EncodedCases, one byte each (see OUTCOME_CODES); only the verdicts a byte cannot
+ * say (invalid with errors, skipped, errored) are listed in `other`, by index.
+ */
+export interface CompactVerdicts {
+  readonly outcomes: Uint8Array;
+  readonly other: readonly (readonly [number, Verdict])[];
+}
+
+/** The bytes of CompactVerdicts.outcomes. */
+export const OUTCOME_CODES = { notAsked: 0, valid: 1, invalid: 2, other: 3 } as const;
+
 /** A started target. The runner owns it and closes it when done. */
 export interface Target {
   readonly info: TargetInfo;
@@ -45,6 +68,12 @@ export interface Target {
   validate(kind: ValidatorKind, value: unknown): Promise<Verdict>;
   /** Many requests at once; cmd targets pipeline them. Same order as the input. */
   validateBatch(requests: readonly ValidationRequest[]): Promise<Verdict[]>;
+  /**
+   * Optional fast path: the requests of `cases` whose kind is in `kinds`, as `validateBatch`
+   * would answer them, without decoding the values on the caller's thread. Targets without it
+   * get `validateBatch`.
+   */
+  validateEncoded?(cases: EncodedCases, kinds: readonly ValidatorKind[]): Promise<CompactVerdicts>;
   /** What the validator printed on stderr, for the report (may be empty). */
   diagnostics(): string;
   close(): Promise<void>;

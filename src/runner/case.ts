@@ -19,11 +19,16 @@ export interface LabelledCase {
 export type Outcome = 'agree' | 'fail' | 'error' | 'skip';
 
 export function evaluate(c: LabelledCase, verdict: Verdict): Outcome {
+  return outcomeOf(c.valid, verdict);
+}
+
+/** How a verdict compares with the expected answer, `valid` (whether it must be accepted). */
+export function outcomeOf(valid: boolean, verdict: Verdict): Outcome {
   switch (verdict.outcome) {
     case 'valid':
-      return c.valid ? 'agree' : 'fail';
+      return valid ? 'agree' : 'fail';
     case 'invalid':
-      return c.valid ? 'fail' : 'agree';
+      return valid ? 'fail' : 'agree';
     case 'errored':
       return 'error';
     case 'skipped':

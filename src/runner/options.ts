@@ -20,7 +20,7 @@ export interface RunOptions {
   /** Generated cases per rule. */
   readonly runs: number;
   /** Only these rule IDs (already filtered by --rules). Default: every validator rule. */
-  readonly ruleIds?: readonly string[];
+  readonly ruleIds?: readonly RuleId[];
   /** Replay one fast-check path (`17:3:0`) or one explicit example (`example:4`). */
   readonly path?: string;
   /** `i/n`: run only this shard of the rule x target work. */

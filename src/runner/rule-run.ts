@@ -1,54 +1,33 @@
 import type { Target, ValidationRequest, Verdict } from '../contract/validator.js';
 import type { RuleResult } from '../report/model.js';
 import type { Kind, Rule, RuleId } from '../spec/rules/index.js';
-import { evaluate, type LabelledCase, type Outcome } from './case.js';
+import type { ValidatorKind } from '../spec/rules/types.js';
+import type { LabelledCase } from './case.js';
 import type { RunOptions } from './options.js';
 import { caseAtPath, replay } from './replay.js';
 import { compactPath, examplePath } from './replay-path.js';
 import { errorMessage, failMessage, type ResultBase, toCounterexample } from './result.js';
+import { sendAll } from './send.js';
 import type { SharedCases } from './shared-cases.js';
-import { shrink } from './shrink.js';
+import type { StreamReader } from './stream.js';
+import { type Finding, type Found, type SentCase, Tally } from './tally.js';
 import { type TargetValidate, targetValidate } from './validate.js';
 
 export { type SharedCases, shareCases } from './shared-cases.js';
 
 /*
  * One target on one rule, in named steps: the kinds it supports, the cases it is sent
- * (examples first, then generated), a scan of its verdicts for the first failure and the first
- * error, and the result — a finding shrunk to its smallest case, or a pass or skip.
+ * (examples first, then the generated ones as they are streamed), its verdicts judged as they
+ * come for the first failure and the first error, and the result — a finding shrunk to its
+ * smallest case, or a pass or skip.
  */
-
-type SentCase = LabelledCase & { readonly kind: ValidationRequest['kind'] };
-
-/** A case as sent: where it came from, its index there (for the replay path), its position. */
-interface Planned {
-  readonly c: SentCase;
-  readonly source: 'example' | 'generated';
-  readonly index: number;
-}
-
-interface Finding extends Planned {
-  readonly verdict: Verdict;
-  /** 0-based position among the cases sent. */
-  readonly position: number;
-}
-
-type Found = Exclude<Outcome, 'agree' | 'skip'>;
-
-interface Scan {
-  /** The first finding of each outcome, and the first among generated cases (to shrink). */
-  readonly first: Partial<Record<Found, Finding>>;
-  readonly firstGenerated: Partial<Record<Found, Finding>>;
-  readonly skips: number;
-  readonly total: number;
-  readonly firstVerdict?: Verdict;
-}
 
 function supportedKinds(rule: Rule<RuleId>, target: Target): ValidationRequest['kind'][] {
   return target.info.kinds.filter((k) => rule.kinds.includes(k));
 }
 
-function resultBase(rule: Rule<RuleId>, kinds: readonly Kind[]): ResultBase {
+/** The fields every result of a rule carries: the one place they are built. */
+export function resultBase(rule: Rule<RuleId>, kinds: readonly Kind[]): ResultBase {
   return {
     rule: rule.id,
     level: rule.level,
@@ -57,38 +36,20 @@ function resultBase(rule: Rule<RuleId>, kinds: readonly Kind[]): ResultBase {
   };
 }
 
-/** The cases this target is sent: the examples, then the generated cases, of its kinds. */
-function plan(shared: SharedCases, validate: TargetValidate): Planned[] {
-  const planned: Planned[] = [];
-  for (const [index, c] of shared.examples.entries()) {
-    if (validate.supports(c)) planned.push({ c, source: 'example', index });
-  }
-  for (const [index, c] of shared.generated.entries()) {
-    if (validate.supports(c)) planned.push({ c, source: 'generated', index });
-  }
-  return planned;
+/** The target a rule is checked on, the kinds it is sent, and its cached single validate. */
+interface Checked {
+  readonly target: Target;
+  readonly kinds: readonly ValidatorKind[];
+  readonly validate: TargetValidate;
 }
 
-function scan(planned: readonly Planned[], verdicts: readonly Verdict[]): Scan {
-  const first: Partial<Record<Found, Finding>> = {};
-  const firstGenerated: Partial<Record<Found, Finding>> = {};
-  let skips = 0;
-  for (const [position, p] of planned.entries()) {
-    const verdict = verdicts[position] as Verdict;
-    const outcome = evaluate(p.c, verdict);
-    if (outcome === 'skip') skips++;
-    if (outcome !== 'fail' && outcome !== 'error') continue;
-    const finding = { ...p, verdict, position };
-    first[outcome] ??= finding;
-    if (p.source === 'generated') firstGenerated[outcome] ??= finding;
+/** The examples this target is sent, with their index in the rule's whole list. */
+function sentExamples(shared: SharedCases, validate: TargetValidate): [SentCase, number][] {
+  const sent: [SentCase, number][] = [];
+  for (const [index, c] of shared.examples.entries()) {
+    if (validate.supports(c)) sent.push([c, index]);
   }
-  return {
-    first,
-    firstGenerated,
-    skips,
-    total: planned.length,
-    ...(verdicts[0] === undefined ? {} : { firstVerdict: verdicts[0] }),
-  };
+  return sent;
 }
 
 /** The runner's own messages for a target that did not answer (timeouts, crashes, budget). */
@@ -108,10 +69,9 @@ function size(value: unknown): number {
  */
 async function reportFinding(
   outcome: Found,
-  scanned: Scan,
+  scanned: Tally,
   shared: SharedCases,
-  options: RunOptions,
-  validate: TargetValidate,
+  on: Checked,
 ): Promise<{ c: LabelledCase; verdict: Verdict; path: string; example: boolean }> {
   const f = scanned.first[outcome] as Finding;
   const g = scanned.firstGenerated[outcome];
@@ -120,7 +80,7 @@ async function reportFinding(
   const shrunk =
     g === undefined || stalled(g.verdict)
       ? undefined
-      : await shrink(shared.arbitrary, g.index, outcome, options, validate);
+      : await shared.shrink(g.index, outcome, on.target, on.kinds, on.validate);
   const generated =
     g === undefined
       ? undefined
@@ -142,13 +102,12 @@ async function reportFinding(
 async function judge(
   rule: Rule<RuleId>,
   base: ResultBase,
-  scanned: Scan,
+  scanned: Tally,
   shared: SharedCases,
   options: RunOptions,
-  validate: TargetValidate,
+  on: Checked,
 ): Promise<RuleResult> {
-  const sentExamples = shared.examples.filter((c) => validate.supports(c)).length;
-  const counts = { runs: scanned.total - sentExamples, examples: sentExamples };
+  const counts = { runs: scanned.total - scanned.examples, examples: scanned.examples };
   const outcome: Found | undefined =
     scanned.first.fail !== undefined
       ? 'fail'
@@ -156,7 +115,7 @@ async function judge(
         ? 'error'
         : undefined;
   if (outcome !== undefined) {
-    const chosen = await reportFinding(outcome, scanned, shared, options, validate);
+    const chosen = await reportFinding(outcome, scanned, shared, on);
     const what = outcome === 'fail' ? failMessage(chosen.c) : errorMessage(chosen.verdict);
     const first = scanned.first[outcome] as Finding;
     return {
@@ -177,27 +136,35 @@ async function judge(
   return { ...base, ...counts, status: 'pass' };
 }
 
-/** Certifies one target on one rule: examples, then generated cases, then shrinking. */
+/**
+ * Certifies one target on one rule: examples, then generated cases, then shrinking. `reader` is
+ * this target's place in the rule's stream: it leaves it whatever happens.
+ */
 export async function runRule(
   rule: Rule<RuleId>,
   target: Target,
   shared: SharedCases,
   options: RunOptions,
+  reader: StreamReader | undefined = shared.stream?.join(),
 ): Promise<RuleResult> {
-  const kinds = supportedKinds(rule, target);
-  const base = resultBase(rule, kinds);
-  if (kinds.length === 0) {
-    const message = `target does not support kind ${rule.kinds.join(', ')}`;
-    return { ...base, status: 'skip', runs: 0, message };
+  try {
+    const kinds = supportedKinds(rule, target);
+    const base = resultBase(rule, kinds);
+    if (kinds.length === 0) {
+      const message = `target does not support kind ${rule.kinds.join(', ')}`;
+      return { ...base, status: 'skip', runs: 0, message };
+    }
+    const validate = targetValidate(target, kinds);
+    if (options.path !== undefined) {
+      const c = await caseAtPath(rule, shared, options, options.path);
+      return await replay(rule, base, c, options.path, options, validate);
+    }
+    const tally = new Tally();
+    await sendAll(target, kinds, sentExamples(shared, validate), reader, tally);
+    // Judged: the chunks are no longer needed while this target's finding is shrunk.
+    reader?.leave();
+    return await judge(rule, base, tally, shared, options, { target, kinds, validate });
+  } finally {
+    reader?.leave();
   }
-  const validate = targetValidate(target, kinds);
-  if (options.path !== undefined) {
-    const c = await caseAtPath(rule, shared, options, options.path);
-    return replay(rule, base, c, options.path, options, validate);
-  }
-  const planned = plan(shared, validate);
-  const verdicts = await target.validateBatch(
-    planned.map(({ c }): ValidationRequest => ({ kind: c.kind, value: c.value })),
-  );
-  return judge(rule, base, scan(planned, verdicts), shared, options, validate);
 }

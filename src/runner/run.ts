@@ -22,7 +22,7 @@ export interface FailedStart {
 }
 
 /** The rules a validator run covers: everything but the live-only rules. */
-export function validatorRules(ruleIds?: readonly string[]): readonly Rule<RuleId>[] {
+export function validatorRules(ruleIds?: readonly RuleId[]): readonly Rule<RuleId>[] {
   const wanted = ruleIds === undefined ? undefined : new Set(ruleIds);
   return RULES.filter(
     (r) =>
@@ -42,23 +42,23 @@ export async function runConformance(
 ): Promise<Report> {
   const startedAt = new Date().toISOString();
   const rules = validatorRules(options.ruleIds);
-  // Cases are generated once per rule, the next rule while targets work on this one, and
-  // dropped when the last target has used them.
+  // Cases are generated once per rule and streamed to its targets, the next rule's first chunks
+  // while targets work on this one; a rule's stream is dropped when its last target is done.
   const source = options.arbitraryFor === undefined ? workerSource() : sameThreadSource();
-  const shared = new Map<string, { cases: Promise<SharedCases>; users: number }>();
+  const shared = new Map<string, { cases: SharedCases; users: number }>();
   const users = new Map<string, number>();
-  const prepare = (rule: Rule<RuleId>): Promise<SharedCases> => {
+  const prepare = (rule: Rule<RuleId>): SharedCases => {
     let s = shared.get(rule.id);
     if (s === undefined) {
-      s = { cases: shareCases(rule, options, source), users: users.get(rule.id) ?? 1 };
-      s.cases.catch(() => {}); // Awaited by the targets that use it.
+      const readers = users.get(rule.id) ?? 1;
+      s = { cases: shareCases(rule, options, source, readers), users: readers };
       shared.set(rule.id, s);
     }
     return s.cases;
   };
-  const casesFor = (rule: Rule<RuleId>): Promise<SharedCases> => {
+  const casesFor = async (rule: Rule<RuleId>): Promise<SharedCases> => {
     const next = rules[rules.indexOf(rule) + 1];
-    if (next !== undefined && (users.get(next.id) ?? 0) > 0) void prepare(next);
+    if (next !== undefined && (users.get(next.id) ?? 0) > 0) prepare(next);
     return prepare(rule);
   };
   const release = (rule: Rule<RuleId>): void => {

@@ -1,3 +1,4 @@
+import type { RuleId } from '../spec/rules/index.js';
 import { validatorRules } from './run.js';
 
 /** Comma-separated globs (or a list of them); `*` matches any run of characters. */
@@ -18,7 +19,7 @@ function escapeRegExp(s: string): string {
  * The validator rule IDs matching the globs, in catalogue order; every validator rule when no
  * glob is given. Throws a RangeError when nothing matches.
  */
-export function selectValidatorRules(globs?: string | readonly string[]): string[] {
+export function selectValidatorRules(globs?: string | readonly string[]): RuleId[] {
   const all = validatorRules().map((r) => r.id);
   if (globs === undefined) return all;
   const match = globMatcher(globs);

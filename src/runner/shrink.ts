@@ -20,7 +20,7 @@ export async function shrink(
   arbitrary: fc.Arbitrary<LabelledCase>,
   index: number,
   outcome: Exclude<Outcome, 'agree' | 'skip'>,
-  options: RunOptions,
+  options: Pick<RunOptions, 'seed' | 'shrinkTimeMs'>,
   validate: TargetValidate,
 ): Promise<Shrunk | undefined> {
   const details = await fc.check(

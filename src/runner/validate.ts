@@ -13,7 +13,10 @@ export interface TargetValidate {
  * Validates single cases (shrinking, replays) through a target, caching verdicts: shrinking
  * tries the same value more than once.
  */
-export function targetValidate(target: Target, kinds: readonly ValidatorKind[]): TargetValidate {
+export function targetValidate(
+  target: Pick<Target, 'validate'>,
+  kinds: readonly ValidatorKind[],
+): TargetValidate {
   const cache = new Map<string, Verdict>();
   const validate = async (c: LabelledCase & { readonly kind: ValidatorKind }) => {
     const key = caseKey(c);

@@ -1,4 +1,6 @@
 import {
+  type CompactVerdicts,
+  type EncodedCases,
   type Target,
   type TargetInfo,
   type TargetOptions,
@@ -6,12 +8,15 @@ import {
   type ValidationRequest,
   type Verdict,
 } from '../contract/validator.js';
+import type { ValidatorKind } from '../spec/rules/types.js';
 import { DEFAULT_MAX_RESTARTS } from './cmd-options.js';
 import { JobQueue } from './job-queue.js';
 import { Restarts } from './restarts.js';
 import { TextTail } from './text-tail.js';
+import { verdictAt } from './worker/codec.js';
+import { InFlight } from './worker/in-flight.js';
 import { CURRENT_SEQ, type FromWorker, STARTED, type WorkerSource } from './worker/messages.js';
-import { type Job, post } from './worker/post.js';
+import { Batch, type BatchBody, type Piece, post } from './worker/post.js';
 import { startThread, type Thread } from './worker/thread.js';
 import { Watch } from './worker/watch.js';
 
@@ -21,7 +26,9 @@ import { Watch } from './worker/watch.js';
  * block the runner: a request not answered within `timeoutMs` (an endless synchronous loop
  * included) is errored and the thread is terminated, then restarted for what is left, at most
  * `maxRestarts` times, as for `cmd:` targets. A thread that dies errors the request it was on;
- * the other requests it had are sent again to the next one (they did not cause it).
+ * the other requests it had are sent again to the next one (they did not cause it). Requests come
+ * as values (validate, validateBatch) or as chunks encoded once for every target
+ * (validateEncoded, the runner's fast path); either way the thread answers one byte a request.
  */
 
 export interface WorkerTargetOptions extends TargetOptions {
@@ -31,7 +38,7 @@ export interface WorkerTargetOptions extends TargetOptions {
   readonly startTimeoutMs?: number;
 }
 
-/** Requests per message, and at most this many chunks waiting in the thread. */
+/** Plain requests per message, and at most this many requests waiting in the thread. */
 const CHUNK = 128;
 const MAX_IN_FLIGHT = 4 * CHUNK;
 const LOG_KEEP_CHARS = 64 * 1024;
@@ -44,8 +51,8 @@ export class WorkerTarget implements Target {
   private thread: Thread | undefined;
   private readonly restarts: Restarts;
   private closing = false;
-  private readonly queue = new JobQueue<Job>();
-  private readonly inFlight = new Map<number, Job>();
+  private readonly queue = new JobQueue<Piece>();
+  private readonly inFlight = new InFlight();
   private nextSeq = 1;
   private readonly watch: Watch;
 
@@ -90,7 +97,7 @@ export class WorkerTarget implements Target {
       const timer = setTimeout(() => fail(`not loaded within ${startTimeout} ms`), startTimeout);
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'verdicts') {
-          this.onVerdicts(thread, message.first, message);
+          this.onVerdicts(thread, message);
           return;
         }
         if (message.type === 'failed') {
@@ -115,16 +122,20 @@ export class WorkerTarget implements Target {
     this.idle();
   }
 
-  validate(kind: ValidationRequest['kind'], value: unknown): Promise<Verdict> {
-    const pending = this.enqueue({ kind, value });
-    this.schedulePump();
-    return pending;
+  async validate(kind: ValidationRequest['kind'], value: unknown): Promise<Verdict> {
+    const batch = await this.enqueue({ type: 'validate', requests: [{ kind, value }] });
+    return verdictAt(batch, 0) as Verdict;
   }
 
-  validateBatch(requests: readonly ValidationRequest[]): Promise<Verdict[]> {
-    const pending = requests.map((r) => this.enqueue(r));
-    this.schedulePump();
-    return Promise.all(pending);
+  async validateBatch(requests: readonly ValidationRequest[]): Promise<Verdict[]> {
+    const batch = await this.enqueue({ type: 'validate', requests });
+    const other = new Map(batch.other);
+    return requests.map((_, i) => verdictAt(batch, i, other) as Verdict);
+  }
+
+  /** The fast path: the same bytes for every target, decoded by the thread alone. */
+  validateEncoded(cases: EncodedCases, kinds: readonly ValidatorKind[]): Promise<CompactVerdicts> {
+    return this.enqueue({ type: 'encoded', cases, wanted: [...kinds] });
   }
 
   diagnostics(): string {
@@ -135,18 +146,26 @@ export class WorkerTarget implements Target {
     this.closing = true;
     this.watch.stop();
     this.failQueued('the target was closed');
-    for (const seq of [...this.inFlight.keys()]) this.finish(seq, errored('the target was closed'));
+    for (const p of this.inFlight.takeAll()) {
+      p.batch.fill(p.from, p.to, errored('the target was closed'));
+    }
     await this.restarts.starting;
     const thread = this.thread;
     this.thread = undefined;
     await thread?.worker.terminate();
   }
 
-  private enqueue(request: ValidationRequest): Promise<Verdict> {
-    if (this.closing) return Promise.resolve(errored('the target is closed'));
-    if (this.restarts.exhausted) return Promise.resolve(errored(this.restarts.exhaustedMessage()));
-    return new Promise<Verdict>((resolve) => {
-      this.queue.push({ request, resolve });
+  private enqueue(body: BatchBody): Promise<Batch> {
+    return new Promise<Batch>((resolve) => {
+      const batch = new Batch(body, resolve);
+      if (batch.size === 0) return;
+      if (this.closing) batch.fill(0, batch.size, errored('the target is closed'));
+      else if (this.restarts.exhausted)
+        batch.fill(0, batch.size, errored(this.restarts.exhaustedMessage()));
+      else {
+        this.queue.push({ batch, from: 0, to: batch.size });
+        this.schedulePump();
+      }
     });
   }
 
@@ -177,9 +196,13 @@ export class WorkerTarget implements Target {
     }
     if (!thread.ready) return;
     thread.worker.ref();
-    while (this.queue.size > 0 && this.inFlight.size < MAX_IN_FLIGHT) {
-      const jobs = this.queue.take(CHUNK);
-      this.nextSeq = post(thread.worker, jobs, this.nextSeq, this.inFlight);
+    while (this.queue.size > 0 && this.inFlight.count < MAX_IN_FLIGHT) {
+      const [piece] = this.queue.take(1) as [Piece];
+      // Encoded pieces go whole (the thread decodes a chunk once); plain ones by CHUNK.
+      const limit = piece.batch.body.type === 'encoded' ? MAX_IN_FLIGHT : CHUNK;
+      const to = Math.min(piece.to, piece.from + limit);
+      if (to < piece.to) this.queue.unshift([{ ...piece, from: to }]);
+      this.nextSeq = post(thread.worker, { ...piece, to }, this.nextSeq, this.inFlight);
     }
     this.watch.arm();
   }
@@ -189,26 +212,27 @@ export class WorkerTarget implements Target {
     const thread = this.thread;
     if (thread === undefined || !thread.ready) return undefined;
     const now = Atomics.load(thread.state, CURRENT_SEQ);
-    const seq = this.inFlight.has(now) ? now : this.inFlight.keys().next().value;
-    if (seq === undefined) return undefined;
+    const oldest = this.inFlight.oldest;
+    if (oldest === undefined) return undefined;
+    const seq = this.inFlight.holds(now) ? now : oldest;
     return { seq, started: Atomics.load(thread.state, STARTED) };
   }
 
-  private onVerdicts(
-    thread: Thread,
-    first: number,
-    message: { readonly verdicts: readonly Verdict[] },
-  ): void {
+  private onVerdicts(thread: Thread, message: Extract<FromWorker, { type: 'verdicts' }>): void {
     if (thread !== this.thread) return;
-    for (const [i, verdict] of message.verdicts.entries()) this.finish(first + i, verdict);
+    const p = this.inFlight.answered(message.first);
+    p?.batch.answer(p.from, message.outcomes, message.other);
     this.schedulePump();
   }
 
   private onTimeout(seq: number): void {
     const thread = this.thread;
-    if (thread === undefined || !this.inFlight.has(seq)) return;
+    if (thread === undefined || !this.inFlight.holds(seq)) return;
     const ms = this.options.timeoutMs;
-    this.finish(seq, errored(`no answer within ${ms} ms (timeout); the worker was restarted`));
+    this.inFlight.finish(
+      seq,
+      errored(`no answer within ${ms} ms (timeout); the worker was restarted`),
+    );
     this.note(`request seq ${seq} timed out after ${ms} ms: terminating the worker`);
     this.drop(thread);
   }
@@ -217,9 +241,9 @@ export class WorkerTarget implements Target {
     if (thread !== this.thread) return;
     if (!this.closing) this.note(`the worker stopped: ${reason}`);
     const current = Atomics.load(thread.state, CURRENT_SEQ);
-    const culprit = this.inFlight.has(current) ? current : this.inFlight.keys().next().value;
+    const culprit = this.inFlight.holds(current) ? current : this.inFlight.oldest;
     if (culprit !== undefined) {
-      this.finish(culprit, errored(`the worker stopped before answering: ${reason}`));
+      this.inFlight.finish(culprit, errored(`the worker stopped before answering: ${reason}`));
     }
     this.drop(thread);
   }
@@ -228,29 +252,21 @@ export class WorkerTarget implements Target {
   private drop(thread: Thread): void {
     this.thread = undefined;
     void thread.worker.terminate();
-    const again = [...this.inFlight.values()];
-    this.inFlight.clear();
+    const again = this.inFlight.takeAll();
     this.watch.stop();
     this.queue.unshift(again);
     this.schedulePump();
   }
 
-  private finish(seq: number, verdict: Verdict): void {
-    const job = this.inFlight.get(seq);
-    if (job === undefined) return;
-    this.inFlight.delete(seq);
-    job.resolve(verdict);
-  }
-
   /** Nothing to do: the thread must not keep the process alive (a caller may forget close). */
   private idle(): void {
-    if (this.inFlight.size > 0 || this.queue.size > 0) return;
+    if (this.inFlight.count > 0 || this.queue.size > 0) return;
     this.watch.stop();
     this.thread?.worker.unref();
   }
 
   private failQueued(message: string): void {
-    for (const job of this.queue.takeAll()) job.resolve(errored(message));
+    for (const p of this.queue.takeAll()) p.batch.fill(p.from, p.to, errored(message));
   }
 
   private note(text: string): void {

@@ -15,7 +15,7 @@ export interface ExportVectorsOptions {
   /** Generated cases per rule (before duplicates are merged). */
   readonly count: number;
   /** Only these rule IDs (default: every rule a validator can be tested on). */
-  readonly ruleIds?: readonly string[];
+  readonly ruleIds?: readonly RuleId[];
 }
 
 /** Generated cases per rule when no count is given. */

@@ -1,8 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { findBuiltin } from '../../adapters/index.js';
 import type { Validator, Verdict } from '../../contract/validator.js';
+import type { ValidatorKind } from '../../spec/rules/types.js';
 import { guardedValidate } from '../from-validator.js';
 import { loadValidatorModule } from '../module.js';
+import { decodeValues, record } from './codec.js';
 import {
   CURRENT_SEQ,
   type FromWorker,
@@ -38,16 +40,34 @@ async function load(): Promise<Validator> {
   }
 }
 
+/** The requests of a message, as kind and value; undefined for one not asked. */
+function requestsOf(message: ToWorker): (readonly [ValidatorKind, unknown] | undefined)[] {
+  if (message.type === 'validate') return message.requests.map((r) => [r.kind, r.value]);
+  const { cases, wanted, from, to } = message;
+  const values = decodeValues(cases.values);
+  const out: (readonly [ValidatorKind, unknown] | undefined)[] = [];
+  for (let i = from; i < to; i++) {
+    const kind = cases.kinds[cases.kindIndex[i] as number] as ValidatorKind | undefined;
+    out.push(kind !== undefined && wanted.includes(kind) ? [kind, values[i]] : undefined);
+  }
+  return out;
+}
+
 async function answer(validator: Validator, message: ToWorker): Promise<void> {
-  const verdicts: Verdict[] = [];
-  for (const [i, { kind, value }] of message.requests.entries()) {
+  const requests = requestsOf(message);
+  const outcomes = new Uint8Array(requests.length);
+  const other: [number, Verdict][] = [];
+  for (const [i, request] of requests.entries()) {
+    if (request === undefined) continue;
     Atomics.store(state, CURRENT_SEQ, message.first + i);
     Atomics.add(state, STARTED, 1);
     // No timeout here: an async result that never settles is timed by the main thread.
-    verdicts.push(await guardedValidate(validator, kind, value, Number.POSITIVE_INFINITY));
+    const verdict = guardedValidate(validator, request[0], request[1], Number.POSITIVE_INFINITY);
+    record(outcomes, other, i, verdict instanceof Promise ? await verdict : verdict);
   }
   Atomics.store(state, CURRENT_SEQ, 0);
-  post({ type: 'verdicts', first: message.first, verdicts });
+  const reply: FromWorker = { type: 'verdicts', first: message.first, outcomes, other };
+  port?.postMessage(reply, [outcomes.buffer]);
 }
 
 try {

@@ -1,9 +1,11 @@
-import type { ValidationRequest, Verdict } from '../../contract/validator.js';
+import type { EncodedCases, ValidationRequest, Verdict } from '../../contract/validator.js';
 import type { ValidatorKind } from '../../spec/rules/types.js';
 
 /*
- * Messages between a worker target (worker-target.ts) and its thread (entry.ts). Values and
- * verdicts cross by structured clone: the validator works on its own copy of every value.
+ * Messages between a worker target (worker-target.ts) and its thread (entry.ts). Values cross by
+ * structured clone, or as bytes encoded once for every target (codec.ts) that the thread decodes
+ * into its own copy: either way the validator works on its own copy of every value. Verdicts come
+ * back as one byte each, with the few that say more listed apart.
  */
 
 /** What the thread loads: a built-in adapter by id, or a `module:` file. */
@@ -27,17 +29,33 @@ export interface ValidatorIdentity {
   readonly kinds: readonly ValidatorKind[];
 }
 
-export type ToWorker = {
-  readonly type: 'validate';
-  /** The seq of the first request; the others follow it by one. */
-  readonly first: number;
-  readonly requests: readonly ValidationRequest[];
-};
+/** Requests numbered from `first` (the seq of the first; the others follow it by one). */
+export type ToWorker =
+  | {
+      readonly type: 'validate';
+      readonly first: number;
+      readonly requests: readonly ValidationRequest[];
+    }
+  | {
+      /** Items [from, to) of encoded cases; those of other kinds than `wanted` are not asked. */
+      readonly type: 'encoded';
+      readonly first: number;
+      readonly cases: EncodedCases;
+      readonly wanted: readonly ValidatorKind[];
+      readonly from: number;
+      readonly to: number;
+    };
 
 export type FromWorker =
   | { readonly type: 'ready'; readonly identity: ValidatorIdentity }
   | { readonly type: 'failed'; readonly message: string }
-  | { readonly type: 'verdicts'; readonly first: number; readonly verdicts: readonly Verdict[] };
+  | {
+      readonly type: 'verdicts';
+      readonly first: number;
+      /** One OUTCOME_CODES byte per request. */
+      readonly outcomes: Uint8Array;
+      readonly other: readonly (readonly [number, Verdict])[];
+    };
 
 export const CURRENT_SEQ = 0;
 export const STARTED = 1;

@@ -27,7 +27,13 @@ export function startWorker(here: string, name: string, options: WorkerOptions):
 export function startThread(source: WorkerSource, onOutput: (text: string) => void): Thread {
   const shared = new SharedArrayBuffer(8);
   const workerData: WorkerData = { source, state: shared };
-  const worker = startWorker(import.meta.url, 'entry', { workerData, stdout: true, stderr: true });
+  // A small young generation keeps the thread's garbage from growing its memory with the runs.
+  const worker = startWorker(import.meta.url, 'entry', {
+    workerData,
+    stdout: true,
+    stderr: true,
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+  });
   for (const stream of [worker.stdout, worker.stderr]) {
     stream.setEncoding('utf8');
     stream.on('data', onOutput);

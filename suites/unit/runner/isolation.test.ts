@@ -16,7 +16,11 @@ import { resourcePath } from '../../../src/util/paths.js';
 
 const NODE_HARNESS = `cmd:'${process.execPath}' '${resourcePath('examples', 'harnesses', 'node', 'harness.mjs')}'`;
 const BLOCKER = `module:${resourcePath('suites', 'fixtures', 'faux', 'modules', 'block.mjs')}`;
-const RULES = ['handle.length.max', 'handle.tld.starts-with-letter', 'did.method.lowercase'];
+const RULES: RuleId[] = [
+  'handle.length.max',
+  'handle.tld.starts-with-letter',
+  'did.method.lowercase',
+];
 const OPTIONS = {
   seed: 11,
   runs: 40,

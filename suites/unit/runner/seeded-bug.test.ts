@@ -24,8 +24,12 @@ describe('a seeded bug in a copy of the oracle', () => {
       seed: 1234,
       runs: 200,
       examples: false,
-      ruleIds: ['handle.tld.starts-with-letter', 'handle.accept.syntax', 'handle.label.max-length'],
-      arbitraryFor: (id: string) => caseArbitrary(id as RuleId),
+      ruleIds: [
+        'handle.tld.starts-with-letter',
+        'handle.accept.syntax',
+        'handle.label.max-length',
+      ] as RuleId[],
+      arbitraryFor: (id: RuleId) => caseArbitrary(id),
     };
     const report = await runConformance([target], options);
     const results = report.targets[0]?.results ?? [];
@@ -43,7 +47,7 @@ describe('a seeded bug in a copy of the oracle', () => {
 
     const replay = await runConformance([target], {
       ...options,
-      ruleIds: ['handle.tld.starts-with-letter'],
+      ruleIds: ['handle.tld.starts-with-letter'] as RuleId[],
       path: fail?.replay?.path as string,
     });
     expect(replay.targets[0]?.results[0]?.counterexample?.value).toBe(value);
