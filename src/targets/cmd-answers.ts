@@ -114,3 +114,26 @@ export class AnswerBook {
     for (const call of this.complete.splice(0)) call.resolve(call.verdicts);
   }
 }
+
+/**
+ * What a timeout of request `seq` does. Alone on its line (or in v1), the request is errored.
+ * In a v2 batch with other values open, the one that hangs is not known: none is errored, and
+ * they are marked to go again one per batch, so the next timeout names it.
+ */
+export function timedOut(
+  seq: number,
+  job: Job,
+  inFlight: ReadonlyMap<number, Job>,
+  ms: number,
+): { verdict?: Verdict; note: string } {
+  const suspects = job.line?.seqs.filter((s) => inFlight.has(s)) ?? [seq];
+  if (suspects.length === 1) {
+    return {
+      verdict: errored(`no answer within ${ms} ms (timeout); the harness was restarted`),
+      note: `request seq ${seq} timed out after ${ms} ms: killing the harness`,
+    };
+  }
+  for (const s of suspects) (inFlight.get(s) as Job).alone = true;
+  const what = `batch ${job.line?.id} timed out after ${ms} ms with ${suspects.length} values open`;
+  return { note: `${what}: killing the harness, sending them again one per batch` };
+}

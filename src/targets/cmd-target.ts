@@ -1,7 +1,8 @@
 import type { Target, TargetInfo, ValidationRequest, Verdict } from '../contract/validator.js';
 import { LATEST_PROTOCOL_VERSION, type ProtocolVersion } from '../harness/protocol-v2.js';
 import type { ValidatorKind } from '../spec/rules/types.js';
-import { AnswerBook, type Call, errored, type Job, type Line, requeue } from './cmd-answers.js';
+import type { Call, Job, Line } from './cmd-answers.js';
+import { AnswerBook, errored, requeue, timedOut } from './cmd-answers.js';
 import {
   atLeastOne,
   type CmdTargetOptions,
@@ -11,28 +12,24 @@ import {
 import { AnswerReader } from './cmd-reader.js';
 import { undeclaredKind } from './cmd-request.js';
 import { batchLimit, type Outbox, sendQueued } from './cmd-send.js';
+import { startHarness } from './cmd-start.js';
 import { CmdWatchdog } from './cmd-watchdog.js';
 import { ChunkWriter } from './cmd-writer.js';
 import { harnessEnv } from './harness-env.js';
-import { HarnessProcess } from './harness-process.js';
+import type { HarnessProcess } from './harness-process.js';
 import { JobQueue } from './job-queue.js';
 import { Restarts } from './restarts.js';
 import { TextTail } from './text-tail.js';
 
 /*
- * `cmd:<command line>`: a program speaking harness protocol v1 or v2 (docs/harness-protocol.md).
- * - Pipelining: up to `maxInFlight` requests (in v2, in `validateBatch` lines) are written before
- *   answers, matched by `seq` in any order, are read. `maxInFlight: 1` is lockstep.
- * - Each request has `timeoutMs` from the moment it is written. The oldest request not answered
- *   in time is errored and the program is killed as hung, then restarted for the others, sent
- *   again. In v2, if its batch has other values open, the hung one is not known: none is
- *   errored, and they go again one per batch, so the next timeout names it.
- * - A program that exits or closes stdout is restarted (at most `maxRestarts` times, then every
- *   request is errored at once); what it had in flight is errored, not retried: a retry could
- *   stop it again, and a crash should show in the report.
- * - A line that is not JSON, or an answer with a seq never sent, errors what it can be pinned
- *   on (a readable `"seq"` or `"batch"`, or the only one in flight), else is noted in
- *   `diagnostics()`, next to the program's stderr (the last 64 KiB). See cmd-reader.ts.
+ * `cmd:<command line>`: a program speaking harness protocol v1 or v2 (docs/harness-protocol.md,
+ * whose failure table this implements). Up to `maxInFlight` requests are written (in v2, in
+ * `validateBatch` lines) before answers, matched by `seq`, are read; 1 is lockstep. A request's
+ * `timeoutMs` starts when it is written: the hung program is killed and restarted, the request
+ * errored and the others sent again (in v2, a batch with other values open goes again one value
+ * per batch, so the next timeout names the one that hangs). A program that exits is restarted
+ * (at most `maxRestarts` times); what it had in flight is errored, not retried, so a crash shows.
+ * Garbage errors what it can be pinned on, else is noted in `diagnostics()` (cmd-reader.ts).
  */
 
 const STDERR_KEEP_CHARS = 64 * 1024;
@@ -43,7 +40,7 @@ export class CmdTarget implements Target {
   private readonly watchdog: CmdWatchdog;
   private readonly answers = new AnswerBook();
   private readonly maxInFlight: number;
-  private readonly offered: ProtocolVersion;
+  private offered: ProtocolVersion;
   private readonly procs = new Set<HarnessProcess>();
   private proc: HarnessProcess | undefined;
   private readonly restarts: Restarts;
@@ -112,27 +109,33 @@ export class CmdTarget implements Target {
 
   /** Starts the program; rejects with the reason it could not be started. */
   async spawn(): Promise<void> {
-    const proc: HarnessProcess = new HarnessProcess({
-      argv: this.argv,
-      cwd: this.options.cwd,
-      env: this.options.env ?? harnessEnv(process.env, this.options.passEnv),
-      trace: this.options.trace,
-      onStderr: (text) => this.log.append(text),
-      onLine: (line) => this.onLine(proc, line),
-      onGone: (reason) => this.onGone(proc, reason),
-    });
-    this.procs.add(proc);
-    void proc.closed.then(() => this.procs.delete(proc));
-    this.proc = proc;
-    const startTimeout = this.options.startTimeoutMs ?? Math.max(this.options.timeoutMs, 10_000);
     try {
-      const { info, ignoredKinds } = await proc.start(startTimeout, this.offered);
+      const { reply, offered } = await startHarness({
+        process: {
+          argv: this.argv,
+          cwd: this.options.cwd,
+          env: this.options.env ?? harnessEnv(process.env, this.options.passEnv),
+          trace: this.options.trace,
+          onStderr: (text) => this.log.append(text),
+          onLine: (proc, line) => this.onLine(proc, line),
+          onGone: (proc, reason) => this.onGone(proc, reason),
+        },
+        adopt: (proc) => {
+          this.procs.add(proc);
+          void proc.closed.then(() => this.procs.delete(proc));
+          this.proc = proc;
+        },
+        failed: (proc) => this.forget(proc),
+        offered: this.offered,
+        timeoutMs: this.options.startTimeoutMs ?? Math.max(this.options.timeoutMs, 10_000),
+        first: this.info.kinds.length === 0,
+        note: (text) => this.note(text),
+      });
+      this.offered = offered;
+      const { info, ignoredKinds } = reply;
       if (ignoredKinds.length > 0) this.note(`ignoring unknown kinds ${ignoredKinds.join(', ')}`);
       // Later starts keep the first identity: the report describes one implementation.
       if (this.info.kinds.length === 0) this.info = { id: this.spec, ...info };
-    } catch (err) {
-      if (this.proc === proc) this.proc = undefined;
-      throw err;
     } finally {
       this.schedulePump();
     }
@@ -241,16 +244,9 @@ export class CmdTarget implements Target {
   private onTimeout(proc: HarnessProcess, seq: number): void {
     const job = this.inFlight.get(seq);
     if (job === undefined) return;
-    const ms = this.options.timeoutMs;
-    const suspects = job.line?.seqs.filter((s) => this.inFlight.has(s)) ?? [seq];
-    if (suspects.length === 1) {
-      this.finish(seq, errored(`no answer within ${ms} ms (timeout); the harness was restarted`));
-      this.note(`request seq ${seq} timed out after ${ms} ms: killing the harness`);
-    } else {
-      for (const s of suspects) (this.inFlight.get(s) as Job).alone = true;
-      const what = `batch ${job.line?.id} timed out after ${ms} ms with ${suspects.length} values open`;
-      this.note(`${what}: killing the harness, sending them again one per batch`);
-    }
+    const { verdict, note } = timedOut(seq, job, this.inFlight, this.options.timeoutMs);
+    if (verdict !== undefined) this.finish(seq, verdict);
+    this.note(note);
     this.resend(proc, `it was killed after request seq ${seq} timed out`);
   }
 
@@ -258,18 +254,21 @@ export class CmdTarget implements Target {
   private resend(proc: HarnessProcess, reason: string): void {
     requeue(this.inFlight, this.lines, this.queue);
     this.watchdog.disarm();
-    if (this.proc === proc) {
-      this.proc = undefined;
-      this.waitingDrain = false;
-    }
+    this.forget(proc);
     proc.kill(reason);
     this.schedulePump();
   }
 
-  private onGone(proc: HarnessProcess, reason: string): void {
-    if (proc !== this.proc) return;
+  /** No longer the current process (it failed to start, hung or ended). */
+  private forget(proc: HarnessProcess): void {
+    if (this.proc !== proc) return;
     this.proc = undefined;
     this.waitingDrain = false;
+  }
+
+  private onGone(proc: HarnessProcess, reason: string): void {
+    if (proc !== this.proc) return;
+    this.forget(proc);
     if (!this.closing) this.note(`the harness stopped: ${reason}`);
     for (const seq of [...this.inFlight.keys()]) {
       this.finish(seq, errored(`the harness stopped before answering: ${reason}`));

@@ -4,6 +4,16 @@ import { preview, readStartReply, type StartReply } from '../harness/protocol.js
 import type { ProtocolVersion } from '../harness/protocol-v2.js';
 import { TextTail } from './text-tail.js';
 
+/** Why a start failed; `timedOut` when the program said nothing at all in time. */
+export class StartFailed extends Error {
+  constructor(
+    message: string,
+    readonly timedOut: boolean,
+  ) {
+    super(message);
+  }
+}
+
 /*
  * One run of a harness program: spawn, the start handshake, line I/O, stop and kill. The program
  * gets its own process group, so killing it also kills anything it started; the group is killed
@@ -144,13 +154,16 @@ export class HarnessProcess {
    */
   start(timeoutMs: number, offered: ProtocolVersion): Promise<StartReply> {
     return new Promise((resolve, reject) => {
-      const fail = (reason: string): void => {
+      const fail = (reason: string, timedOut = false): void => {
         clearTimeout(timer);
         this.handshake = undefined;
         this.kill(reason);
-        void this.closed.then(() => reject(new Error(reason)));
+        void this.closed.then(() => reject(new StartFailed(reason, timedOut)));
       };
-      const timer = setTimeout(() => fail(`no answer to start within ${timeoutMs} ms`), timeoutMs);
+      const timer = setTimeout(
+        () => fail(`no answer to start within ${timeoutMs} ms`, true),
+        timeoutMs,
+      );
       void this.closed.then(() => {
         if (this.handshake !== undefined) {
           fail(`${this.exitReason ?? 'it ended'} before answering start${this.stderrNote()}`);

@@ -153,6 +153,25 @@ describe('cmd: target, protocol v2', () => {
     expect(isAlive(pid)).toBe(false);
   });
 
+  it('start: a harness that refuses a start offering 2 is started again offering 1, and speaks 1', async () => {
+    const target = await start(fauxCmd('v1-only'));
+    expect(target.protocolVersion).toBe(1);
+    const values = ['ok.one', 'bad', 'ok.two'];
+    expect(await target.validateBatch(handles(...values))).toEqual(values.map(expectedFor));
+    expect(target.diagnostics()).toMatch(
+      /offered protocol version 2, the harness did not start \(.*exit.*\); offering 1/,
+    );
+    expect(target.diagnostics()).toContain('unsupported protocol version 2');
+  });
+
+  it('start: a harness that fails offering 1 too gives one start error, its reason said once', async () => {
+    const spec = fauxCmd('exit-at-start');
+    const failing = createCmdTarget(spec, spec.slice(4), FAST);
+    await expect(failing).rejects.toThrow(TargetStartError);
+    await expect(failing).rejects.toThrow(/missing configuration/);
+    await expect(failing).rejects.not.toThrow(/offered 1:/);
+  });
+
   it('start: a version the runner did not offer, or does not know, is a clear start error', async () => {
     const offeredOne = createCmdTarget(fauxCmd('batch'), fauxCmd('batch').slice(4), {
       ...FAST,
