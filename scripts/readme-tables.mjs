@@ -24,6 +24,32 @@ function firstTables(text, count) {
   return out.join('\n\n');
 }
 
+const readme = readFileSync('README.md', 'utf8');
+const BLOCK = /<!-- bench:start -->([\s\S]*?)<!-- bench:end -->/;
+
+/**
+ * The README's current text of each titled part (from its `**Title**` line to the next one), so
+ * a part whose report is not on this machine is kept as it is rather than dropped.
+ */
+function oldParts() {
+  const body = readme.match(BLOCK)?.[1] ?? '';
+  const out = new Map();
+  let title;
+  for (const line of body.split('\n')) {
+    const m = line.match(/^\*\*([^*]+)\*\*/);
+    if (m !== null && !line.startsWith('**all**')) {
+      title = m[1];
+      out.set(title, []);
+    }
+    if (title !== undefined) out.get(title).push(line);
+  }
+  return new Map([...out].map(([t, lines]) => [t, lines.join('\n').trim()]));
+}
+const previous = oldParts();
+const keep = (...titles) => {
+  for (const t of titles) if (previous.has(t)) parts.push('', previous.get(t));
+};
+
 const parts = [];
 const mutation = existsSync('reports/mutation/mutation.md')
   ? readFileSync('reports/mutation/mutation.md', 'utf8')
@@ -49,7 +75,7 @@ if (mutation !== undefined) {
       '',
       firstTables(decoding, 1),
     );
-}
+} else keep('Seeded bugs', 'Seeded decoding bugs');
 for (const [heading, title, tables] of [
   ['## Runner overhead', 'Runner overhead', 1],
   [
@@ -63,7 +89,8 @@ for (const [heading, title, tables] of [
   ['## Peak memory against runs', 'Peak memory against runs', 2],
 ]) {
   const body = section('reports/bench/bench.md', heading);
-  if (body !== undefined)
+  if (body === undefined) keep(title);
+  else
     parts.push(
       '',
       `**${title}** (\`npm run bench\`, [docs/benchmarks.md](docs/benchmarks.md)):`,
@@ -71,11 +98,7 @@ for (const [heading, title, tables] of [
       firstTables(body, tables),
     );
 }
-const readme = readFileSync('README.md', 'utf8');
 writeFileSync(
   'README.md',
-  readme.replace(
-    /<!-- bench:start -->[\s\S]*?<!-- bench:end -->/,
-    `<!-- bench:start -->\n${parts.join('\n')}\n<!-- bench:end -->`,
-  ),
+  readme.replace(BLOCK, `<!-- bench:start -->\n${parts.join('\n').trim()}\n<!-- bench:end -->`),
 );
