@@ -17,7 +17,7 @@ import { CmdWatchdog } from './cmd-watchdog.js';
 import { ChunkWriter } from './cmd-writer.js';
 import { harnessEnv } from './harness-env.js';
 import type { HarnessProcess } from './harness-process.js';
-import { JobQueue } from './job-queue.js';
+import { JobQueue, oncePerTurn } from './job-queue.js';
 import { Restarts } from './restarts.js';
 import { TextTail } from './text-tail.js';
 
@@ -52,7 +52,7 @@ export class CmdTarget implements Target {
   private nextSeq = 1;
   private nextBatch = 1;
   private waitingDrain = false;
-  private pumpScheduled = false;
+  private readonly schedulePump = oncePerTurn(() => this.pump());
   /** Answer lines read so far: a late watchdog waits while they keep coming. */
   private linesRead = 0;
   private readonly reader: AnswerReader;
@@ -182,16 +182,6 @@ export class CmdTarget implements Target {
     else if (this.restarts.exhausted) {
       this.answers.settle(call, index, errored(this.restarts.exhaustedMessage()));
     } else this.queue.push({ kind, value, call, index });
-  }
-
-  private schedulePump(): void {
-    if (this.pumpScheduled) return;
-    this.pumpScheduled = true;
-    // One pump per turn: a chunk of answers frees many slots, refilled by one write.
-    queueMicrotask(() => {
-      this.pumpScheduled = false;
-      this.pump();
-    });
   }
 
   private pump(): void {

@@ -35,3 +35,19 @@ export class JobQueue<T> {
     return this.take(this.size);
   }
 }
+
+/**
+ * `run`, at most once per turn however often it is asked for: a burst of answers frees many
+ * slots, refilled by one write.
+ */
+export function oncePerTurn(run: () => void): () => void {
+  let scheduled = false;
+  return () => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      run();
+    });
+  };
+}

@@ -10,7 +10,7 @@ import {
 } from '../contract/validator.js';
 import type { ValidatorKind } from '../spec/rules/types.js';
 import { DEFAULT_MAX_RESTARTS } from './cmd-options.js';
-import { JobQueue } from './job-queue.js';
+import { JobQueue, oncePerTurn } from './job-queue.js';
 import { Restarts } from './restarts.js';
 import { TextTail } from './text-tail.js';
 import { verdictAt } from './worker/codec.js';
@@ -169,16 +169,7 @@ export class WorkerTarget implements Target {
     });
   }
 
-  private pumpScheduled = false;
-
-  private schedulePump(): void {
-    if (this.pumpScheduled) return;
-    this.pumpScheduled = true;
-    queueMicrotask(() => {
-      this.pumpScheduled = false;
-      this.pump();
-    });
-  }
+  private readonly schedulePump = oncePerTurn(() => this.pump());
 
   private pump(): void {
     if (this.closing || this.queue.size === 0) {

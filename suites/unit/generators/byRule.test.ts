@@ -12,26 +12,21 @@ import {
   type RuleId,
   sessionViolations,
 } from '../../../src/spec/index.js';
-import {
-  assertPlainJson,
-  assertProduceCorrectValues,
-  assertSameJson,
-  assertThat,
-} from '../../_helpers/arbitraryAssertions.js';
+import * as arb from '../../_helpers/arbitraryAssertions.js';
 
 /** What the oracle says a case breaks: `check` for validator kinds, the live checks otherwise. */
 function oracleViolations(c: Case): readonly RuleId[] {
   if (c.kind !== 'live') return check(c.kind, c.value).violations;
   if (typeof c.value === 'string') {
     // A DID for the method policy: it must be valid syntax first.
-    assertSameJson(didViolations(c.value), [], 'didViolations');
+    arb.assertSameJson(didViolations(c.value), [], 'didViolations');
     return didPolicyViolations(c.value);
   }
   // A session for coherence: lexicon-valid as one kind or the other.
   const lexiconValid = ['session', 'getSession'].some(
     (k) => sessionViolations(k as 'session', c.value).length === 0,
   );
-  assertThat(lexiconValid, 'a lexicon-valid session');
+  arb.assertThat(lexiconValid, 'a lexicon-valid session');
   return coherenceViolations(c.value);
 }
 
@@ -83,19 +78,19 @@ describe('byRule registry', () => {
     'should give %s cases the oracle agrees with, also when shrunk',
     (id, rule) => {
       const kinds = new Set<string>();
-      assertProduceCorrectValues(
+      arb.assertProduceCorrectValues(
         caseArbitrary(id),
         (c) => {
           kinds.add(c.kind);
-          assertThat(rule.kinds.includes(c.kind), `a case of kind ${rule.kinds.join('|')}`);
-          assertPlainJson(c.value);
+          arb.assertThat(rule.kinds.includes(c.kind), `a case of kind ${rule.kinds.join('|')}`);
+          arb.assertPlainJson(c.value);
           if (rule.polarity === 'accept') {
-            assertThat(c.valid, 'a valid case');
-            assertSameJson(c.violates, [], 'label');
+            arb.assertThat(c.valid, 'a valid case');
+            arb.assertSameJson(c.violates, [], 'label');
           } else {
-            assertThat(!c.valid && c.violates.includes(id), `an invalid case breaking ${id}`);
+            arb.assertThat(!c.valid && c.violates.includes(id), `an invalid case breaking ${id}`);
           }
-          assertSameJson(oracleViolations(c), c.violates, 'oracle');
+          arb.assertSameJson(oracleViolations(c), c.violates, 'oracle');
         },
         { numRuns: 20, maxShrinkSteps: 4 },
       );

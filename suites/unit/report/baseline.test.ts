@@ -48,43 +48,35 @@ const baseline = (...knownFailures: Baseline['knownFailures']): Baseline => ({
   knownFailures,
 });
 
+// Three DID rules, named short so that the tables below read as tables.
+const [A, B, C] = ['did.method.lowercase', 'did.chars.allowed', 'did.end.no-colon'] as const;
+
 describe('baselines', () => {
   it('an error is a known failure only when its entry says status "error"', () => {
-    const r = report([
-      result('did.method.lowercase', 'error'),
-      result('did.chars.allowed', 'error'),
-      result('did.end.no-colon', 'fail'),
-    ]);
+    const r = report([result(A, 'error'), result(B, 'error'), result(C, 'fail')]);
     const cmp = applyBaseline(
       r,
       baseline(
-        { target: 't', rule: 'did.method.lowercase' },
-        { target: 't', rule: 'did.chars.allowed', status: 'error' },
-        { target: 't', rule: 'did.end.no-colon', status: 'error' },
+        { target: 't', rule: A },
+        { target: 't', rule: B, status: 'error' },
+        { target: 't', rule: C, status: 'error' },
       ),
     );
     expect(cmp.newFailures).toEqual([
-      { target: 't', rule: 'did.method.lowercase', status: 'error' },
-      { target: 't', rule: 'did.end.no-colon' },
+      { target: 't', rule: A, status: 'error' },
+      { target: 't', rule: C },
     ]);
     expect(cmp.matched).toBe(1);
   });
 
   it('counts matches and lists fixed entries', () => {
-    const r = report([
-      result('did.method.lowercase', 'fail'),
-      result('did.chars.allowed', 'pass'),
-      result('did.end.no-colon', 'fail'),
-    ]);
+    const r = report([result(A, 'fail'), result(B, 'pass'), result(C, 'fail')]);
     const cmp = applyBaseline(
       r,
-      baseline(
-        { target: 't', rule: 'did.method.lowercase' },
-        { target: 't', rule: 'did.chars.allowed', reason: 'why' },
-      ),
+      baseline({ target: 't', rule: A }, { target: 't', rule: B, reason: 'why' }),
     );
     expect([cmp.matched, cmp.newFailures.length]).toEqual([1, 1]);
-    expect(cmp.fixed).toEqual([{ target: 't', rule: 'did.chars.allowed', reason: 'why' }]);
+    expect(cmp.fixed).toEqual([{ target: 't', rule: B, reason: 'why' }]);
   });
 
   it('names entries with unknown rules and targets not in the run', () => {
@@ -100,25 +92,20 @@ describe('baselines', () => {
   });
 
   it('a rewrite keeps human-written reasons and entries the run did not cover', () => {
-    const r = report([
-      result('did.method.lowercase', 'fail', 'machine text'),
-      result('did.chars.allowed', 'error', 'threw'),
-    ]);
+    const r = report([result(A, 'fail', 'machine text'), result(B, 'error', 'threw')]);
     const previous = baseline(
-      { target: 't', rule: 'did.method.lowercase', reason: 'we count bytes, on purpose' },
+      { target: 't', rule: A, reason: 'we count bytes, on purpose' },
       { target: 't', rule: 'z', reason: 'another shard' },
     );
     expect(baselineFrom(r, previous).knownFailures).toEqual([
-      { target: 't', rule: 'did.method.lowercase', reason: 'we count bytes, on purpose' },
-      { target: 't', rule: 'did.chars.allowed', status: 'error', reason: 'threw' },
+      { target: 't', rule: A, reason: 'we count bytes, on purpose' },
+      { target: 't', rule: B, status: 'error', reason: 'threw' },
       { target: 't', rule: 'z', reason: 'another shard' },
     ]);
   });
 
   it('refuses a status other than fail or error', () => {
-    const text = JSON.stringify(
-      baseline({ target: 't', rule: 'did.method.lowercase', status: 'skip' as 'fail' }),
-    );
+    const text = JSON.stringify(baseline({ target: 't', rule: A, status: 'skip' as 'fail' }));
     expect(() => parseBaseline(text, 'b.json')).toThrow(/status "skip"/);
   });
 });
