@@ -1,4 +1,5 @@
 import { BUGS } from '../../bench/mutation/bugs.js';
+import { CHECK_REMOVED_MUTANTS } from '../../bench/mutation/derived-mutants.js';
 import { MUTANTS } from '../../bench/mutation/mutants.js';
 import { validatorRules } from '../../src/runner/run.js';
 import { getRule, isRuleId } from '../../src/spec/rules/index.js';
@@ -23,20 +24,29 @@ describe('the mutant table', () => {
     }
   });
 
-  test('covers every validator rule', () => {
-    const covered = new Set<string>(MUTANTS.map((m) => m.rule));
+  test('covers every validator rule: an accept rule with a hand-written strict mutant', () => {
+    const covered = new Set<string>([...MUTANTS, ...CHECK_REMOVED_MUTANTS].map((m) => m.rule));
     const missing = validatorRules()
       .map((r) => r.id)
       .filter((id) => !covered.has(id));
     expect(missing).toEqual([]);
   });
 
-  test('gives every MUST reject rule a lax mutant', () => {
-    const lax = new Set<string>(MUTANTS.filter((m) => m.kind === 'lax').map((m) => m.rule));
-    const missing = validatorRules()
-      .filter((r) => r.level === 'MUST' && r.polarity === 'reject')
-      .map((r) => r.id)
-      .filter((id) => !lax.has(id));
-    expect(missing).toEqual([]);
+  test('gives every reject rule its check-removed mutant, lax, named apart from the others', () => {
+    const reject = validatorRules().filter((r) => r.polarity === 'reject');
+    expect(CHECK_REMOVED_MUTANTS.map((m) => [m.rule, m.kind])).toEqual(
+      reject.map((r) => [r.id, 'lax']),
+    );
+    const handWritten = new Set(MUTANTS.map((m) => m.id));
+    expect(CHECK_REMOVED_MUTANTS.filter((m) => handWritten.has(m.id))).toEqual([]);
+  });
+
+  test('the check-removed mutant accepts exactly the values that break its rule alone', () => {
+    const m = CHECK_REMOVED_MUTANTS.find((x) => x.rule === 'handle.length.max');
+    const long = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(62)}`;
+    expect(m?.accepts?.('handle', long)).toBe(true);
+    // Too long and with a bad character: another check still rejects it.
+    expect(m?.accepts?.('handle', `${long.slice(0, -1)}_`)).toBe(false);
+    expect(m?.accepts?.('handle', 'alice.test')).toBe(false);
   });
 });
