@@ -27,12 +27,14 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-// With the `u` flag a surrogate range matches only code units that are not part of a pair.
+// With the `u` flag a surrogate range matches only code units that are not part of a pair;
+// without it, any surrogate: the cheap test that most strings (no surrogate at all) stop at.
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+const ANY_SURROGATE = /[\uD800-\uDFFF]/;
 
 /** True when the string holds a UTF-16 surrogate that is not half of a pair. */
 export function hasLoneSurrogate(s: string): boolean {
-  return LONE_SURROGATE.test(s);
+  return ANY_SURROGATE.test(s) && LONE_SURROGATE.test(s);
 }
 
 const BASE64_BODY = /^[A-Za-z0-9+/]*$/;

@@ -23,6 +23,7 @@ export class InvalidDidError extends Error {
 }
 
 const ALLOWED_CHAR = /^[a-zA-Z0-9._:%-]$/;
+const ALL_ALLOWED = /^[a-zA-Z0-9._:%-]*$/;
 const QUERY_FRAGMENT_PATH = /^[?#/]$/;
 
 /** Every DID syntax rule the input breaks, in catalogue order; empty when the DID is valid. */
@@ -30,10 +31,12 @@ export function didViolations(input: unknown): DidRuleId[] {
   if (typeof input !== 'string') return ['did.type.string'];
   const found = new Set<DidRuleId>();
 
-  for (const ch of input) {
-    if (QUERY_FRAGMENT_PATH.test(ch)) found.add('did.no-query-fragment-path');
-    else if (!ALLOWED_CHAR.test(ch)) found.add('did.chars.allowed');
-  }
+  // The character walk only runs for a DID that has a character outside the allowed set.
+  if (!ALL_ALLOWED.test(input))
+    for (const ch of input) {
+      if (QUERY_FRAGMENT_PATH.test(ch)) found.add('did.no-query-fragment-path');
+      else if (!ALLOWED_CHAR.test(ch)) found.add('did.chars.allowed');
+    }
   if (input.length > MAX_DID_LENGTH) found.add('did.length.max');
   if (input.endsWith(':')) found.add('did.end.no-colon');
   if (input.endsWith('%')) found.add('did.end.no-percent');

@@ -40,16 +40,19 @@ export class InvalidHandleError extends Error {
 // Whitespace, control, format (joiners, BOM) and separator characters, ASCII or not.
 const WHITESPACE_CONTROL = /[\s\p{Cc}\p{Cf}\p{Z}]/u;
 const ALLOWED_CHAR = /^[a-zA-Z0-9.-]$/;
+const ALL_ALLOWED = /^[a-zA-Z0-9.-]*$/;
 
 /** Every handle rule the input breaks, in catalogue order; empty when the handle is valid. */
 export function handleViolations(input: unknown): HandleRuleId[] {
   if (typeof input !== 'string') return ['handle.type.string'];
   const found = new Set<HandleRuleId>();
 
-  for (const ch of input) {
-    if (WHITESPACE_CONTROL.test(ch)) found.add('handle.chars.no-whitespace-control');
-    else if (!ALLOWED_CHAR.test(ch)) found.add('handle.chars.allowed');
-  }
+  // The character walk only runs for a handle that has a character outside the allowed set.
+  if (!ALL_ALLOWED.test(input))
+    for (const ch of input) {
+      if (WHITESPACE_CONTROL.test(ch)) found.add('handle.chars.no-whitespace-control');
+      else if (!ALLOWED_CHAR.test(ch)) found.add('handle.chars.allowed');
+    }
   if (input.length > MAX_HANDLE_LENGTH) found.add('handle.length.max');
 
   let body = input;

@@ -61,15 +61,23 @@ function fieldSpec(field: SessionField): SessionFieldSpec {
   return SESSION_FIELD_TABLE[field];
 }
 
+const DECLARED: Readonly<Record<SessionKind, readonly SessionField[]>> = {
+  session: SESSION_FIELDS,
+  getSession: SESSION_FIELDS.filter((f) => !fieldSpec(f).tokenOnly),
+};
+
 /** The fields each kind declares, in lexicon order. */
 export function declaredFields(kind: SessionKind): readonly SessionField[] {
-  return kind === 'session'
-    ? SESSION_FIELDS
-    : SESSION_FIELDS.filter((f) => !fieldSpec(f).tokenOnly);
+  return DECLARED[kind];
 }
 
+const REQUIRED: Readonly<Record<SessionKind, readonly SessionField[]>> = {
+  session: DECLARED.session.filter((f) => fieldSpec(f).required),
+  getSession: DECLARED.getSession.filter((f) => fieldSpec(f).required),
+};
+
 export function requiredFields(kind: SessionKind): readonly SessionField[] {
-  return declaredFields(kind).filter((f) => fieldSpec(f).required);
+  return REQUIRED[kind];
 }
 
 function hasType(value: unknown, type: FieldType): boolean {
