@@ -2,7 +2,7 @@ import { isPlainObject } from './data-model.js';
 import { isValidDid } from './did.js';
 import { INVALID_HANDLE } from './handle.js';
 import { ACCESS_TOKEN_TYP, decodeJwt, REFRESH_TOKEN_TYP } from './jwt.js';
-import { COHERENCE_RULES, type CoherenceRuleId, rejectIds } from './rules/index.js';
+import { COHERENCE_RULES, type CoherenceRuleId, inOrder, rejectIds } from './rules/index.js';
 
 /*
  * Coherence of a (lexicon-valid) session with itself: SHOULD-level, checked on what a live server
@@ -63,7 +63,7 @@ export function coherenceViolations(session: unknown): CoherenceRuleId[] {
   if (typeof status === 'string' && INACTIVE_STATUSES.includes(status) && active === true) {
     found.add('coherence.status.inactive');
   }
-  return ORDER.filter((id) => found.has(id));
+  return inOrder(ORDER, found);
 }
 
 const ORDER: readonly CoherenceRuleId[] = rejectIds(COHERENCE_RULES);

@@ -1,4 +1,10 @@
-import { DID_RULES, type DidPolicyRuleId, type DidRuleId, rejectIds } from './rules/index.js';
+import {
+  DID_RULES,
+  type DidPolicyRuleId,
+  type DidRuleId,
+  inOrder,
+  rejectIds,
+} from './rules/index.js';
 
 /*
  * DID syntax, https://atproto.com/specs/did ("DID Identifier Syntax"), in English:
@@ -50,7 +56,7 @@ export function didViolations(input: unknown): DidRuleId[] {
     if (!/^[a-z]+$/.test(method)) found.add('did.method.lowercase');
     if (colon === -1) found.add('did.identifier.present');
   }
-  return ORDER.filter((id) => found.has(id));
+  return inOrder(ORDER, found);
 }
 
 const ORDER: readonly DidRuleId[] = rejectIds(DID_RULES);

@@ -1,4 +1,4 @@
-import { HANDLE_RULES, type HandleRuleId, rejectIds } from './rules/index.js';
+import { HANDLE_RULES, type HandleRuleId, inOrder, rejectIds } from './rules/index.js';
 
 /*
  * Handle syntax, https://atproto.com/specs/handle ("Handle Identifier Syntax"), in English:
@@ -71,7 +71,7 @@ export function handleViolations(input: unknown): HandleRuleId[] {
   if (labels.length >= 2 && tld.length > 0 && !/^[a-zA-Z]/.test(tld)) {
     found.add('handle.tld.starts-with-letter');
   }
-  return ORDER.filter((id) => found.has(id));
+  return inOrder(ORDER, found);
 }
 
 const ORDER: readonly HandleRuleId[] = rejectIds(HANDLE_RULES);

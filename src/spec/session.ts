@@ -7,7 +7,7 @@ import {
 } from './data-model.js';
 import { didViolations } from './did.js';
 import { handleViolations } from './handle.js';
-import { rejectIds, SESSION_RULES, type SessionRuleId } from './rules/index.js';
+import { inOrder, rejectIds, SESSION_RULES, type SessionRuleId } from './rules/index.js';
 
 /*
  * The session objects, from the lexicons com.atproto.server.{createSession,refreshSession,
@@ -130,7 +130,7 @@ export function sessionViolations(kind: SessionKind, value: unknown): SessionRul
       found.add(`session.field.${field}.type` as SessionRuleId);
     else formatViolations(field, v, found);
   }
-  return ORDER.filter((id) => found.has(id));
+  return inOrder(ORDER, found);
 }
 
 export function isValidSession(kind: SessionKind, value: unknown): boolean {

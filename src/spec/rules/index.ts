@@ -35,6 +35,11 @@ export function rejectIds<R extends Rule>(rules: readonly R[]): R['id'][] {
   return rules.filter((r) => r.polarity === 'reject').map((r) => r.id);
 }
 
+/** The IDs of `found`, in the order of `order` (the catalogue's): how violations are reported. */
+export function inOrder<Id extends string>(order: readonly Id[], found: ReadonlySet<Id>): Id[] {
+  return found.size === 0 ? [] : order.filter((id) => found.has(id));
+}
+
 /** The coherence rules about tokens (they need the token fields of kind `session`). */
 export const COHERENCE_TOKEN_RULES: readonly CoherenceRuleId[] = COHERENCE_RULES.filter((r) =>
   r.id.startsWith('coherence.token.'),
