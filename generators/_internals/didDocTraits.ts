@@ -52,12 +52,13 @@ export function didDocWithTrait(
   trait: DidDocTrait,
   coherent: fc.Arbitrary<DocMaker>,
 ): fc.Arbitrary<DocMaker> {
+  // Each call makes a new object: the members are written into it, and the generated `o` is
+  // shared by every shrink of this value.
   const base = fc.oneof(
     coherent,
     jsonObject().map(
       (o): DocMaker =>
-        () =>
-          o,
+        () => ({ ...o }),
     ),
   );
   return fc.tuple(base, MEMBERS[trait]).map(

@@ -78,6 +78,39 @@ export function assertProduceCorrectValues<T>(
   return checked;
 }
 
+/**
+ * Values do not change behind the shrinker's back: making a value's shrinks (as a shrinker that
+ * tries several at once does) leaves the value and the shrinks already made as they were. A
+ * mapper that writes into a value it shares with its siblings breaks this, and then a replay
+ * path names another value than the one reported. Returns how many values were checked.
+ */
+export function assertPure<T>(
+  arb: fc.Arbitrary<T>,
+  options: AssertOptions & { readonly maxShrinks?: number } = {},
+): number {
+  const { seed = 42, numRuns = 5, maxShrinkSteps = 2, maxShrinks = 3000 } = options;
+  const next = pathChooser(seed);
+  let checked = 0;
+  for (const generated of fc.sample(new Captured(arb), { seed, numRuns })) {
+    let current: fc.Value<T> | undefined = generated;
+    for (let step = 0; current !== undefined && step <= maxShrinkSteps; step++) {
+      const before = describeValue(current.value_);
+      const stream = arb.shrink(current.value_, current.context);
+      const shrinks = [...stream.take(1)];
+      const first = shrinks[0] === undefined ? undefined : describeValue(shrinks[0].value_);
+      // Values are made as the stream is read: the later shrinks are made after the first.
+      for (const s of stream.take(maxShrinks - 1)) shrinks.push(s);
+      const where = `(step ${step}, seed ${seed})`;
+      expect(`${where} ${describeValue(current.value_)}`).toBe(`${where} ${before}`);
+      if (shrinks[0] !== undefined)
+        expect(`${where} ${describeValue(shrinks[0].value_)}`).toBe(`${where} ${first}`);
+      checked++;
+      current = shrinks[next() % Math.max(1, shrinks.length)];
+    }
+  }
+  return checked;
+}
+
 /** The same seed gives the same values. */
 export function assertDeterministic<T>(arb: fc.Arbitrary<T>, seed = 42, numRuns = 20): void {
   const first = fc.sample(arb, { seed, numRuns });
