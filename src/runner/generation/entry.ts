@@ -1,7 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { caseArbitrary } from '../../../generators/index.js';
-import type { Verdict } from '../../contract/validator.js';
-import type { ValidatorKind } from '../../spec/rules/types.js';
+import type { ValidationRequest, Verdict } from '../../contract/validator.js';
 import { shrink } from '../shrink.js';
 import { targetValidate } from '../validate.js';
 import { chunkParts } from './chunk.js';
@@ -19,7 +18,7 @@ import { Credit, produce } from './produce.js';
 
 const feeds = new Map<number, Credit>();
 /** Verdicts awaited by shrinking, by shrink id and try number. */
-const tries = new Map<number, Map<number, (verdict: Verdict) => void>>();
+const tries = new Map<number, Map<number, (verdicts: readonly Verdict[]) => void>>();
 
 function post(message: FromGeneration): void {
   parentPort?.postMessage(message);
@@ -44,17 +43,17 @@ async function open(request: Extract<ToGeneration, { type: 'open' }>): Promise<v
 
 async function shrinkHere(request: Extract<ToGeneration, { type: 'shrink' }>): Promise<void> {
   const { id } = request;
-  const waiting = new Map<number, (verdict: Verdict) => void>();
+  const waiting = new Map<number, (verdicts: readonly Verdict[]) => void>();
   tries.set(id, waiting);
   let n = 0;
-  const ask = (kind: ValidatorKind, value: unknown) =>
-    new Promise<Verdict>((resolve) => {
+  const validateBatch = (requests: readonly ValidationRequest[]) =>
+    new Promise<Verdict[]>((resolve) => {
       const k = n++;
-      waiting.set(k, resolve);
-      post({ type: 'try', id, n: k, kind, value });
+      waiting.set(k, (verdicts) => resolve([...verdicts]));
+      post({ type: 'try', id, n: k, requests });
     });
   // The same cache as on the main thread: shrinking tries a value more than once.
-  const validate = targetValidate({ validate: ask }, request.kinds);
+  const validate = targetValidate({ validateBatch }, request.kinds);
   try {
     const arbitrary = caseArbitrary(request.rule);
     const shrunk = await shrink(arbitrary, request.index, request.outcome, request, validate);
@@ -80,9 +79,9 @@ parentPort?.on('message', (message: ToGeneration) => {
     case 'shrink':
       void shrinkHere(message);
       break;
-    case 'verdict': {
+    case 'verdicts': {
       const waiting = tries.get(message.id);
-      waiting?.get(message.n)?.(message.verdict);
+      waiting?.get(message.n)?.(message.verdicts);
       waiting?.delete(message.n);
     }
   }

@@ -1,4 +1,4 @@
-import type { Verdict } from '../../contract/validator.js';
+import type { ValidationRequest, Verdict } from '../../contract/validator.js';
 import type { RuleId } from '../../spec/rules/index.js';
 import type { ValidatorKind } from '../../spec/rules/types.js';
 import type { LabelledCase } from '../case.js';
@@ -6,7 +6,7 @@ import type { ChunkParts } from './chunk.js';
 
 /**
  * Main thread to generation thread: open a rule's feed, let it go a chunk on, or stop it; shrink
- * a finding, and the target's verdict on each value the shrinking tries.
+ * a finding, and the target's verdicts on each batch of values the shrinking tries.
  */
 export type ToGeneration =
   | {
@@ -29,23 +29,22 @@ export type ToGeneration =
       readonly shrinkTimeMs?: number;
     }
   | {
-      readonly type: 'verdict';
+      readonly type: 'verdicts';
       readonly id: number;
       readonly n: number;
-      readonly verdict: Verdict;
+      readonly verdicts: readonly Verdict[];
     };
 
 export type FromGeneration =
   | { readonly type: 'chunk'; readonly id: number; readonly parts: ChunkParts }
   | { readonly type: 'end'; readonly id: number }
   | { readonly type: 'error'; readonly id: number; readonly message: string }
-  /** Shrinking asks the target about one value (answered by a `verdict` with the same n). */
+  /** Shrinking asks the target about a batch of values (answered by `verdicts`, same n). */
   | {
       readonly type: 'try';
       readonly id: number;
       readonly n: number;
-      readonly kind: ValidatorKind;
-      readonly value: unknown;
+      readonly requests: readonly ValidationRequest[];
     }
   | {
       readonly type: 'shrunk';

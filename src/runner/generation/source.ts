@@ -20,7 +20,7 @@ export interface ShrinkRequest {
   readonly kinds: readonly ValidatorKind[];
   readonly options: Pick<RunOptions, 'seed' | 'shrinkTimeMs'>;
   /** The target each value tried is validated on. */
-  readonly target: Pick<Target, 'validate'>;
+  readonly target: Pick<Target, 'validateBatch'>;
 }
 
 /** Where a run's generated cases come from, rule by rule, chunk by chunk. */
@@ -102,11 +102,11 @@ export function workerSource(): CaseSource {
     const s = shrinks.get(message.id);
     if (s === undefined) return;
     if (message.type === 'try') {
-      // The main thread's whole part: carry the value to the target and its verdict back.
+      // The main thread's whole part: carry the values to the target and their verdicts back.
       const { id, n } = message;
       void s.request.target
-        .validate(message.kind, message.value)
-        .then((verdict) => post({ type: 'verdict', id, n, verdict }));
+        .validateBatch(message.requests)
+        .then((verdicts) => post({ type: 'verdicts', id, n, verdicts }));
       return;
     }
     shrinks.delete(message.id);
