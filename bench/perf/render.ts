@@ -212,11 +212,16 @@ function scalingSection(
     'Live heap, last rule',
     'Arbitraries / values generated',
   ];
+  const thread = (r: ScalingRow, part: keyof NonNullable<ScalingRow['threads']>): string =>
+    r.threads === undefined ? '–' : ms(r.threads[part]);
   const targetsRow = (r: ScalingRow): string[] => [
     String(r.targets),
     fmt(r.validations),
     ms(r.wallMs),
     ms(r.cpuMs),
+    thread(r, 'mainMs'),
+    thread(r, 'newThreadsMs'),
+    thread(r, 'backgroundMs'),
     fmt(r.usPerValidation),
     `${r.arbitraryCalls} / ${fmt(r.generatedValues)}`,
   ];
@@ -225,6 +230,9 @@ function scalingSection(
     'Validations',
     'Wall',
     'CPU',
+    'Main thread',
+    'Target threads',
+    'V8 background',
     'µs / validation',
     'Arbitraries / values generated',
   ];
@@ -242,7 +250,7 @@ function scalingSection(
     '',
     ...table(runsHead, byRuns.map(runsRow)),
     '',
-    'Against targets: 1 to 8 copies of the reference on every validator rule, default runs, examples off.',
+    'Against targets: 1 to 8 copies of the reference on every validator rule, default runs, examples off. CPU by thread (Linux, 10 ms ticks): the main thread generates and judges; each target has a thread of its own; V8 background threads compile and collect for every isolate.',
     '',
     ...table(targetsHead, byTargets.map(targetsRow)),
     '',

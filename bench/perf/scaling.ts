@@ -9,6 +9,7 @@ import type { RuleId, ValidatorKind } from '../../src/spec/index.js';
 import { check } from '../../src/spec/oracle.js';
 import { fromValidator } from '../../src/targets/from-validator.js';
 import { createTarget } from '../../src/targets/index.js';
+import { splitCpu, type ThreadSplit, threadCpu } from './threads.js';
 import { measure, median } from './timing.js';
 
 /*
@@ -39,6 +40,8 @@ export interface ScalingRow {
   readonly bareUsPerCase?: number;
   /** The same run with every generated string flattened as it is generated (see `flatten`). */
   readonly flatUsPerValidation?: number;
+  /** The CPU time by kind of thread (Linux only): main, the targets' own, V8's background. */
+  readonly threads?: ThreadSplit;
 }
 
 /** A mix of cheap and expensive generators, one per kind and polarity. */
@@ -93,15 +96,26 @@ export async function timedRun(
     });
   };
   // Isolated, as the CLI runs them: each copy in its own worker thread.
+  const baseline = threadCpu();
   const list = await Promise.all(
     Array.from({ length: targets }, () =>
       createTarget('reference', { timeoutMs: DEFAULT_TIMEOUT_MS }),
     ),
   );
-  const { wallMs, cpuMs, result } = await measure(
-    async () =>
-      (await certify(list, { seed, runs, examples: false, rules: ruleIds, arbitraryFor })).report,
-  ).finally(() => Promise.all(list.map((t) => t.close())));
+  const before = threadCpu();
+  let after: ReadonlyMap<string, number> = new Map();
+  const { wallMs, cpuMs, result } = await measure(async () => {
+    const { report } = await certify(list, {
+      seed,
+      runs,
+      examples: false,
+      rules: ruleIds,
+      arbitraryFor,
+    });
+    after = threadCpu();
+    return report;
+  }).finally(() => Promise.all(list.map((t) => t.close())));
+  const threads = splitCpu(baseline, before, after);
   const failed = result.targets.flatMap((t) => t.results.filter((r) => r.status !== 'pass'));
   if (failed.length > 0) throw new Error(`the reference did not pass ${failed[0]?.rule}`);
   const validations = result.targets.reduce(
@@ -118,6 +132,7 @@ export async function timedRun(
     usPerValidation: (cpuMs * 1000) / validations,
     arbitraryCalls,
     generatedValues,
+    ...(threads === undefined ? {} : { threads }),
   };
 }
 
@@ -193,11 +208,21 @@ export async function targetsScaling(seed: number, reps = 3): Promise<ScalingRow
     const rows = byCount.get(n) ?? [];
     const cpuMs = median(rows.map((r) => r.cpuMs));
     const first = rows[0] as ScalingRow;
+    const split = rows.flatMap((r) => (r.threads === undefined ? [] : [r.threads]));
+    const threads =
+      split.length === rows.length
+        ? {
+            mainMs: median(split.map((t) => t.mainMs)),
+            newThreadsMs: median(split.map((t) => t.newThreadsMs)),
+            backgroundMs: median(split.map((t) => t.backgroundMs)),
+          }
+        : undefined;
     return {
       ...first,
       wallMs: median(rows.map((r) => r.wallMs)),
       cpuMs,
       usPerValidation: (cpuMs * 1000) / first.validations,
+      ...(threads === undefined ? {} : { threads }),
     };
   });
 }

@@ -2,6 +2,7 @@ import { showValue } from '../../bench/mutation/report.js';
 import { spread } from '../../bench/mutation/summary.js';
 import { generatesOnce } from '../../bench/perf/render.js';
 import { SCALING_RULES, timedRun } from '../../bench/perf/scaling.js';
+import { splitCpu, threadCpu } from '../../bench/perf/threads.js';
 import { requestMix } from '../../bench/perf/throughput.js';
 import { createTarget } from '../../src/targets/index.js';
 import { resourcePath } from '../../src/util/paths.js';
@@ -41,8 +42,54 @@ describe('the scaling measurements', () => {
     expect([one.generatedValues, three.generatedValues]).toEqual([21, 21]);
     expect([one.validations, three.validations]).toEqual([21, 63]);
     expect(generatesOnce([one, three])).toBe(true);
+    // The CPU split by thread is measured where /proc tells it.
+    expect(three.threads !== undefined).toBe(process.platform === 'linux');
     // Generation per target would show as more arbitraries asked and more values generated.
     expect(generatesOnce([one, { ...three, arbitraryCalls: 9, generatedValues: 63 }])).toBe(false);
+  });
+});
+
+describe('CPU time by thread', () => {
+  const main = String(process.pid);
+
+  test('splits a run into the main thread, the threads started since the baseline, and the rest', () => {
+    const baseline = new Map([
+      [main, 100],
+      ['7', 50],
+    ]);
+    const before = new Map([
+      [main, 120],
+      ['7', 60],
+      ['8', 0],
+    ]);
+    const after = new Map([
+      [main, 150],
+      ['7', 65],
+      ['8', 40],
+      ['9', 20],
+    ]);
+    expect(splitCpu(baseline, before, after)).toEqual({
+      mainMs: 30,
+      newThreadsMs: 60,
+      backgroundMs: 5,
+    });
+    expect(splitCpu(baseline, before, new Map())).toBeUndefined();
+  });
+
+  test('the main thread reading counts the CPU time this thread spends', () => {
+    const first = threadCpu();
+    if (process.platform !== 'linux') {
+      expect(first.size).toBe(0);
+      return;
+    }
+    const start = process.cpuUsage();
+    let spent = 0;
+    while (spent < 200_000) {
+      const used = process.cpuUsage(start);
+      spent = used.user + used.system;
+    }
+    const grown = (threadCpu().get(main) ?? 0) - (first.get(main) ?? 0);
+    expect(grown).toBeGreaterThanOrEqual(100);
   });
 });
 
