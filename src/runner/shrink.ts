@@ -24,9 +24,8 @@ export interface Shrunk {
  * The walk reads the verdicts in the order a one-at-a-time walk asks for them, so it ends at the
  * same case and path; what it sent ahead and did not need is tried for nothing. Generators are
  * pure, so a value made again is the same value, and its verdict comes from the cache. An error
- * is shrunk one value at a time, and so is a failure once a value tried has errored: each value
- * sent may cost a timeout and a restart, which only the values a one-at-a-time walk tries may
- * spend.
+ * is shrunk one value at a time, and so is a failure once a value tried has errored: a value
+ * may cost a timeout and a restart, and only values the one-at-a-time walk tries should.
  */
 const MAX_SIBLINGS = 16;
 const MAX_CHAIN = 8;
