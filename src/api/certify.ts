@@ -1,4 +1,5 @@
 import { type Target, TargetStartError } from '../contract/validator.js';
+import type { ProtocolVersion } from '../harness/protocol-v2.js';
 import { applyBaseline, type Baseline, type BaselineComparison } from '../report/baseline.js';
 import type { Report } from '../report/model.js';
 import { DEFAULT_RUNS, type ProgressEvent, type RunOptions } from '../runner/options.js';
@@ -6,7 +7,13 @@ import { type FailedStart, runConformance as runTargets } from '../runner/run.js
 import { selectValidatorRules } from '../runner/select.js';
 import type { RuleId } from '../spec/rules/index.js';
 import { loadBaseline } from './baseline.js';
-import { inputId, type StartedTarget, startTarget, type TargetInput } from './start.js';
+import {
+  inputId,
+  type StartedTarget,
+  type StartOptions,
+  startTarget,
+  type TargetInput,
+} from './start.js';
 
 /*
  * The one way into a certification run. The library's runConformance, the jest integration, the
@@ -26,6 +33,11 @@ export interface ConformanceOptions {
   readonly timeoutMs?: number;
   /** Environment variables passed to `cmd:` harnesses beyond the allowlist (PATH, HOME, ...). */
   readonly passEnv?: readonly string[];
+  /**
+   * The highest harness protocol version offered to `cmd:` targets. Default 2; a harness that
+   * refuses a start offering 2 is started again offering 1.
+   */
+  readonly protocolVersion?: ProtocolVersion;
   /**
    * Known failures: a baseline object or the path of a baseline JSON file. Results it lists are
    * marked `known-failure` (still failing) or `fixed` (now passing) in the report.
@@ -75,15 +87,14 @@ export function selectRules(rules?: string | readonly string[]): RuleId[] {
 
 async function startAll(
   inputs: readonly TargetInput[],
-  timeoutMs: number | undefined,
-  passEnv: readonly string[] | undefined,
+  options: StartOptions,
   onStartError: CertifyOptions['onStartError'],
   started: StartedTarget[],
 ): Promise<FailedStart[]> {
   const failed: FailedStart[] = [];
   for (const input of inputs) {
     try {
-      started.push(await startTarget(input, timeoutMs, passEnv));
+      started.push(await startTarget(input, options));
     } catch (err) {
       if (onStartError === undefined || !(err instanceof TargetStartError)) throw err;
       onStartError(inputId(input), err);
@@ -113,6 +124,7 @@ export async function certify(
     baseline,
     timeoutMs,
     passEnv,
+    protocolVersion,
     onStartError,
     onStarted,
     seed,
@@ -124,7 +136,8 @@ export async function certify(
   const known = baseline === undefined ? undefined : loadBaseline(baseline);
   const started: StartedTarget[] = [];
   try {
-    const failed = await startAll(inputs, timeoutMs, passEnv, onStartError, started);
+    const starting = { timeoutMs, passEnv, protocolVersion };
+    const failed = await startAll(inputs, starting, onStartError, started);
     const ready = started.map((s) => s.target);
     onStarted?.(ready);
     const report = await runTargets(

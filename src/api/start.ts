@@ -6,6 +6,7 @@ import {
   TargetStartError,
   type Validator,
 } from '../contract/validator.js';
+import type { ProtocolVersion } from '../harness/protocol-v2.js';
 import { fromValidator } from '../targets/from-validator.js';
 import { createTarget } from '../targets/index.js';
 import { shapeProblem } from '../targets/module.js';
@@ -58,6 +59,15 @@ export function inputId(input: TargetInput): string {
   return isTarget(input) ? input.info.id : input.name;
 }
 
+/** How targets given as specs are started. */
+export interface StartOptions {
+  readonly timeoutMs?: number;
+  /** Environment variables passed to `cmd:` harnesses beyond the allowlist. */
+  readonly passEnv?: readonly string[];
+  /** The highest harness protocol version offered to `cmd:` targets (default 2). */
+  readonly protocolVersion?: ProtocolVersion;
+}
+
 /**
  * Starts a {@link TargetInput}. `owned` is true when this call started it (a spec or a
  * {@link Validator}): the caller then closes `target` when done. A started {@link Target} comes
@@ -65,11 +75,12 @@ export function inputId(input: TargetInput): string {
  */
 export async function startTarget(
   input: TargetInput,
-  timeoutMs: number = DEFAULT_TIMEOUT_MS,
-  passEnv: readonly string[] = [],
+  options: StartOptions = {},
 ): Promise<StartedTarget> {
+  const { timeoutMs = DEFAULT_TIMEOUT_MS, passEnv = [], protocolVersion } = options;
   if (typeof input === 'string') {
-    return { target: await createTarget(input, { timeoutMs, passEnv }), owned: true };
+    const cmd = protocolVersion === undefined ? {} : { protocolVersion };
+    return { target: await createTarget(input, { timeoutMs, passEnv, ...cmd }), owned: true };
   }
   if (isTarget(input)) return { target: input, owned: false };
   const problem = shapeProblem(input);

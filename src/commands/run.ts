@@ -1,6 +1,7 @@
 import { BUILTIN_ADAPTERS, findBuiltin } from '../adapters/index.js';
 import { certify } from '../api/certify.js';
 import { DEFAULT_TIMEOUT_MS, TargetStartError } from '../contract/validator.js';
+import { isProtocolVersion } from '../harness/protocol-v2.js';
 import type { Baseline } from '../report/baseline.js';
 import { plural } from '../report/describe.js';
 import { REPLAY_OUT_DIR } from '../report/replay.js';
@@ -38,6 +39,7 @@ const OPTIONS = {
   path: { type: 'string' },
   rules: { type: 'string' },
   'timeout-ms': { type: 'string' },
+  protocol: { type: 'string' },
   baseline: { type: 'string' },
   'write-baseline': { type: 'string' },
   'export-counterexamples': { type: 'string' },
@@ -60,7 +62,8 @@ Targets (repeat --target to certify several side by side):
   <builtin id>          ${BUILTIN_ADAPTERS.map((a) => a.id).join(', ')}
   module:<path>         a JS module whose default export (or export "validator") is
                         { name, version?, kinds, validate(kind, value) }
-  cmd:<command line>    a program in any language speaking harness protocol v1 on stdin/stdout
+  cmd:<command line>    a program in any language speaking the harness protocol (version 1
+                        or 2, JSON lines) on stdin/stdout
 
 Options:
   -t, --target SPEC       a target to certify (repeatable)
@@ -71,6 +74,9 @@ Options:
       --path P            replay one recorded case (with --seed and --rules from a report); its
                           reports go to ${REPLAY_OUT_DIR}/ unless --out says otherwise
       --timeout-ms N      per-request timeout for every target (default ${DEFAULT_TIMEOUT_MS})
+      --protocol N        the highest harness protocol version offered to cmd: targets: 2
+                          (default; a harness that refuses it is started again offering 1)
+                          or 1 (to certify a harness's version 1 even when it speaks 2)
       --pass-env NAME     pass this environment variable to cmd: harnesses too (repeatable); they
                           get only PATH, HOME, the locale, TMPDIR/TEMP/TMP and TZ otherwise
       --baseline FILE     known failures ({"version":1,"knownFailures":[{"target","rule","reason"}]}):
@@ -111,6 +117,10 @@ export const command: Command = {
     const seed = parseSeed(values.seed, () => Math.floor(Math.random() * 2 ** 31));
     const timeoutMs = parseIntFlag('timeout-ms', values['timeout-ms'], 1) ?? DEFAULT_TIMEOUT_MS;
     const maxFailures = parseIntFlag('max-failures', values['max-failures'], 1);
+    const protocolVersion = values.protocol === undefined ? undefined : Number(values.protocol);
+    if (protocolVersion !== undefined && !isProtocolVersion(protocolVersion)) {
+      throw new UsageError(`--protocol must be 1 or 2, got ${JSON.stringify(values.protocol)}`);
+    }
     const formats = parseFormatsOrUsage(values.format);
     const shard = values.shard === undefined ? undefined : parseShard(values.shard);
     if (values.shard !== undefined && shard === undefined) {
@@ -158,6 +168,7 @@ export const command: Command = {
         runs,
         timeoutMs,
         passEnv,
+        ...(protocolVersion !== undefined ? { protocolVersion } : {}),
         ...(baseline !== undefined ? { baseline } : {}),
         ...(ruleIds !== undefined ? { rules: ruleIds } : {}),
         ...(values.path !== undefined ? { path: values.path } : {}),

@@ -31,6 +31,8 @@ export interface TargetInfo {
   readonly version?: string;
   readonly language?: string;
   readonly kinds: readonly ValidatorKind[];
+  /** For `cmd:` targets: the harness protocol version the program speaks. */
+  readonly protocol?: number;
 }
 
 export interface ValidationRequest {

@@ -169,7 +169,7 @@ export function describeConformance(
   jest.describe(options.name ?? displayName(target), () => {
     let started: StartedTarget | undefined;
     jest.beforeAll(async () => {
-      started = await startTarget(target, run.timeoutMs);
+      started = await startTarget(target, run);
     }, testTimeout);
     jest.afterAll(async () => {
       if (started?.owned === true) await started.target.close();

@@ -57,7 +57,7 @@ const RESULT: Shape = {
 const TARGET: Shape = {
   keys: ['target', 'conformant', 'summary', 'startError', 'durationMs', 'results', 'stderr'],
   children: {
-    target: { keys: ['id', 'name', 'version', 'language', 'kinds'] },
+    target: { keys: ['id', 'name', 'version', 'language', 'kinds', 'protocol'] },
     summary: { keys: ['pass', 'fail', 'error', 'skip'] },
     results: { list: RESULT },
   },

@@ -112,6 +112,7 @@ function testsuite(report: Report, t: TargetReport): string {
     'target.name': t.target.name,
     'target.version': t.target.version,
     'target.language': t.target.language,
+    'target.protocol': t.target.protocol,
     conformant: String(t.conformant),
     seed: report.seed,
     runs: report.runs,

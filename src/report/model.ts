@@ -74,6 +74,8 @@ export interface TargetReport {
     readonly version?: string;
     readonly language?: string;
     readonly kinds?: readonly Kind[];
+    /** For `cmd:` targets: the harness protocol version the program spoke. */
+    readonly protocol?: number;
   };
   /** No MUST rule failed or errored. */
   readonly conformant: boolean;

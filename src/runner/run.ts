@@ -105,6 +105,7 @@ export async function runConformance(
           ...(target.info.version !== undefined ? { version: target.info.version } : {}),
           ...(target.info.language !== undefined ? { language: target.info.language } : {}),
           kinds: [...target.info.kinds],
+          ...(target.info.protocol !== undefined ? { protocol: target.info.protocol } : {}),
         },
         conformant: isConformant(results),
         summary: summarize(results),

@@ -135,7 +135,8 @@ export class CmdTarget implements Target {
       const { info, ignoredKinds } = reply;
       if (ignoredKinds.length > 0) this.note(`ignoring unknown kinds ${ignoredKinds.join(', ')}`);
       // Later starts keep the first identity: the report describes one implementation.
-      if (this.info.kinds.length === 0) this.info = { id: this.spec, ...info };
+      if (this.info.kinds.length === 0)
+        this.info = { id: this.spec, ...info, protocol: this.protocolVersion };
     } finally {
       this.schedulePump();
     }

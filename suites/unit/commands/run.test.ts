@@ -213,3 +213,30 @@ describe('run command', () => {
     expect(again.report?.targets[0]?.results[0]?.counterexample).toEqual(result?.counterexample);
   });
 });
+
+describe('run --protocol', () => {
+  const batch = `cmd:'${process.execPath}' '${FAUX}/harnesses/batch.mjs'`;
+  const handleRules = ['--rules', 'handle.length.max', '--runs', '5', '--seed', '3'];
+
+  it('offers version 2 by default and 1 when asked; the report says what the harness spoke', async () => {
+    const latest = await run(['--target', batch, ...handleRules]);
+    const v1 = await run(['--target', batch, '--protocol', '1', ...handleRules]);
+    expect([
+      latest.report?.targets[0]?.target.protocol,
+      v1.report?.targets[0]?.target.protocol,
+    ]).toEqual([2, 1]);
+    // The same verdicts either way.
+    expect(v1.report?.targets[0]?.results).toEqual(latest.report?.targets[0]?.results);
+    // In-process targets speak no harness protocol.
+    const reference = await run(['--target', 'reference', '--protocol', '1', ...handleRules]);
+    expect(reference.report?.targets[0]?.target.protocol).toBeUndefined();
+  });
+
+  it('any other version is a usage error before any work', async () => {
+    for (const bad of ['3', '0', 'two']) {
+      const { code, err, report } = await run(['--target', batch, '--protocol', bad]);
+      expect([code, report]).toEqual([2, undefined]);
+      expect(err).toContain(`--protocol must be 1 or 2, got "${bad}"`);
+    }
+  });
+});

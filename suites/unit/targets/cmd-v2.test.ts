@@ -34,13 +34,13 @@ describe('cmd: target, protocol v2', () => {
     const sent: string[] = [];
     const trace = (direction: string, line: string) => direction === 'send' && sent.push(line);
     const v2 = await start(fauxCmd('batch'), { trace });
-    expect(v2.protocolVersion).toBe(2);
+    expect([v2.protocolVersion, v2.info.protocol]).toEqual([2, 2]);
     const values = ['ok1', 'no2', 'ok3', 'no4'];
     expect(await v2.validateBatch(handles(...values))).toEqual(values.map(expectedFor));
     expect(JSON.parse(sent[0] ?? '')).toEqual({ cmd: 'start', version: 2 });
     expect(tracedBatches(sent)).toEqual([values]);
     const v1 = await start(fauxCmd('batch'), { protocolVersion: 1 });
-    expect(v1.protocolVersion).toBe(1);
+    expect([v1.protocolVersion, v1.info.protocol]).toEqual([1, 1]);
     expect(await v1.validateBatch(handles(...values))).toEqual(values.map(expectedFor));
   });
 
@@ -155,7 +155,7 @@ describe('cmd: target, protocol v2', () => {
 
   it('start: a harness that refuses a start offering 2 is started again offering 1, and speaks 1', async () => {
     const target = await start(fauxCmd('v1-only'));
-    expect(target.protocolVersion).toBe(1);
+    expect([target.protocolVersion, target.info.protocol]).toEqual([1, 1]);
     const values = ['ok.one', 'bad', 'ok.two'];
     expect(await target.validateBatch(handles(...values))).toEqual(values.map(expectedFor));
     expect(target.diagnostics()).toMatch(
