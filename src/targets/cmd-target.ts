@@ -3,12 +3,7 @@ import { LATEST_PROTOCOL_VERSION, type ProtocolVersion } from '../harness/protoc
 import type { ValidatorKind } from '../spec/rules/types.js';
 import type { Call, Job, Line } from './cmd-answers.js';
 import { AnswerBook, errored, requeue, timedOut } from './cmd-answers.js';
-import {
-  atLeastOne,
-  type CmdTargetOptions,
-  DEFAULT_MAX_IN_FLIGHT,
-  DEFAULT_MAX_RESTARTS,
-} from './cmd-options.js';
+import { atLeastOne, type CmdTargetOptions, DEFAULT_MAX_IN_FLIGHT } from './cmd-options.js';
 import { AnswerReader } from './cmd-reader.js';
 import { undeclaredKind } from './cmd-request.js';
 import { batchLimit, type Outbox, sendQueued } from './cmd-send.js';
@@ -67,16 +62,12 @@ export class CmdTarget implements Target {
     this.maxInFlight =
       options.pipeline === false ? 1 : atLeastOne(options.maxInFlight, DEFAULT_MAX_IN_FLIGHT);
     this.offered = options.protocolVersion ?? LATEST_PROTOCOL_VERSION;
-    this.restarts = new Restarts(
-      Math.max(0, options.maxRestarts ?? DEFAULT_MAX_RESTARTS),
-      'harness',
-      {
-        spawn: () => this.spawn(),
-        failQueued: (message) => this.failQueued(message),
-        settled: () => this.schedulePump(),
-        note: (text) => this.note(text),
-      },
-    );
+    this.restarts = new Restarts(options.maxRestarts, 'harness', {
+      spawn: () => this.spawn(),
+      failQueued: (message) => this.failQueued(message),
+      settled: () => this.schedulePump(),
+      note: (text) => this.note(text),
+    });
     this.reader = new AnswerReader({
       inFlight: this.inFlight,
       lines: this.lines,

@@ -1,3 +1,5 @@
+import { DEFAULT_MAX_RESTARTS } from './cmd-options.js';
+
 /** What a target lends its restart budget. */
 export interface Restartable {
   spawn(): Promise<void>;
@@ -19,12 +21,17 @@ export class Restarts {
   /** The restart under way, if any. */
   starting: Promise<void> | undefined;
 
+  private readonly max: number;
+
   constructor(
-    private readonly max: number,
+    /** At most this many restarts (default 10; a negative budget is none). */
+    max: number | undefined,
     /** What is restarted, for the notes: "harness" or "worker". */
     private readonly what: string,
     private readonly target: Restartable,
-  ) {}
+  ) {
+    this.max = Math.max(0, max ?? DEFAULT_MAX_RESTARTS);
+  }
 
   restart(): void {
     if (this.starting !== undefined) return;

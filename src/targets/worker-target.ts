@@ -9,7 +9,6 @@ import {
   type Verdict,
 } from '../contract/validator.js';
 import type { ValidatorKind } from '../spec/rules/types.js';
-import { DEFAULT_MAX_RESTARTS } from './cmd-options.js';
 import { JobQueue, oncePerTurn } from './job-queue.js';
 import { Restarts } from './restarts.js';
 import { TextTail } from './text-tail.js';
@@ -61,16 +60,12 @@ export class WorkerTarget implements Target {
     private readonly options: WorkerTargetOptions,
   ) {
     this.info = { id: source.spec, name: source.spec, language: 'javascript', kinds: [] };
-    this.restarts = new Restarts(
-      Math.max(0, options.maxRestarts ?? DEFAULT_MAX_RESTARTS),
-      'worker',
-      {
-        spawn: () => this.spawn(),
-        failQueued: (message) => this.failQueued(message),
-        settled: () => this.schedulePump(),
-        note: (text) => this.note(text),
-      },
-    );
+    this.restarts = new Restarts(options.maxRestarts, 'worker', {
+      spawn: () => this.spawn(),
+      failQueued: (message) => this.failQueued(message),
+      settled: () => this.schedulePump(),
+      note: (text) => this.note(text),
+    });
     this.watch = new Watch(options.timeoutMs, {
       current: () => this.current(),
       expire: (seq) => this.onTimeout(seq),
