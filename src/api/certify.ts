@@ -136,8 +136,12 @@ export async function certify(
   const known = baseline === undefined ? undefined : loadBaseline(baseline);
   const started: StartedTarget[] = [];
   try {
-    const starting = { timeoutMs, passEnv, protocolVersion };
-    const failed = await startAll(inputs, starting, onStartError, started);
+    const failed = await startAll(
+      inputs,
+      { timeoutMs, passEnv, protocolVersion },
+      onStartError,
+      started,
+    );
     const ready = started.map((s) => s.target);
     onStarted?.(ready);
     const report = await runTargets(

@@ -117,7 +117,9 @@ export const command: Command = {
     const seed = parseSeed(values.seed, () => Math.floor(Math.random() * 2 ** 31));
     const timeoutMs = parseIntFlag('timeout-ms', values['timeout-ms'], 1) ?? DEFAULT_TIMEOUT_MS;
     const maxFailures = parseIntFlag('max-failures', values['max-failures'], 1);
-    const protocolVersion = values.protocol === undefined ? undefined : Number(values.protocol);
+    // Exactly "1" or "2": Number() would take "1.0" or "0x2" too.
+    const protocolVersion =
+      values.protocol === undefined ? undefined : Number(/^[0-9]+$/.exec(values.protocol)?.[0]);
     if (protocolVersion !== undefined && !isProtocolVersion(protocolVersion)) {
       throw new UsageError(`--protocol must be 1 or 2, got ${JSON.stringify(values.protocol)}`);
     }

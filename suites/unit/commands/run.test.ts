@@ -233,7 +233,7 @@ describe('run --protocol', () => {
   });
 
   it('any other version is a usage error before any work', async () => {
-    for (const bad of ['3', '0', 'two']) {
+    for (const bad of ['3', '0', 'two', '1.0', '0x2']) {
       const { code, err, report } = await run(['--target', batch, '--protocol', bad]);
       expect([code, report]).toEqual([2, undefined]);
       expect(err).toContain(`--protocol must be 1 or 2, got "${bad}"`);
