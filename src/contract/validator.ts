@@ -76,6 +76,11 @@ export interface Target {
    * get `validateBatch`.
    */
   validateEncoded?(cases: EncodedCases, kinds: readonly ValidatorKind[]): Promise<CompactVerdicts>;
+  /**
+   * Optional: the runner calls it before each rule. A target that restarts its validator renews
+   * its restart budget here, so that one rule's crashes never error another rule's requests.
+   */
+  beginRule?(): void;
   /** What the validator printed on stderr, for the report (may be empty). */
   diagnostics(): string;
   close(): Promise<void>;

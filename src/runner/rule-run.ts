@@ -148,6 +148,7 @@ export async function runRule(
   reader: StreamReader | undefined = shared.stream?.join(),
 ): Promise<RuleResult> {
   try {
+    target.beginRule?.();
     const kinds = supportedKinds(rule, target);
     const base = resultBase(rule, kinds);
     if (kinds.length === 0) {

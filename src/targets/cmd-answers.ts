@@ -115,6 +115,16 @@ export class AnswerBook {
   }
 }
 
+/** The requests of `job`'s v2 batch line still open (only `seq` in v1 or for a lone job). */
+function openOnLine(seq: number, job: Job, inFlight: ReadonlyMap<number, Job>): number[] {
+  return job.line?.seqs.filter((s) => inFlight.has(s)) ?? [seq];
+}
+
+/** Marks requests to go again one per batch line, so that the next failure names one of them. */
+function isolate(seqs: readonly number[], inFlight: ReadonlyMap<number, Job>): void {
+  for (const s of seqs) (inFlight.get(s) as Job).alone = true;
+}
+
 /**
  * What a timeout of request `seq` does. Alone on its line (or in v1), the request is errored.
  * In a v2 batch with other values open, the one that hangs is not known: none is errored, and
@@ -126,14 +136,32 @@ export function timedOut(
   inFlight: ReadonlyMap<number, Job>,
   ms: number,
 ): { verdict?: Verdict; note: string } {
-  const suspects = job.line?.seqs.filter((s) => inFlight.has(s)) ?? [seq];
+  const suspects = openOnLine(seq, job, inFlight);
   if (suspects.length === 1) {
     return {
       verdict: errored(`no answer within ${ms} ms (timeout); the harness was restarted`),
       note: `request seq ${seq} timed out after ${ms} ms: killing the harness`,
     };
   }
-  for (const s of suspects) (inFlight.get(s) as Job).alone = true;
+  isolate(suspects, inFlight);
   const what = `batch ${job.line?.id} timed out after ${ms} ms with ${suspects.length} values open`;
   return { note: `${what}: killing the harness, sending them again one per batch` };
+}
+
+/**
+ * Which request a harness that stopped is blamed for, as for a timeout: the oldest request in
+ * flight, when it was alone on its line (always in v1); the others did not stop it and go again.
+ * When the oldest shared its v2 batch with other open requests, the one that stopped the harness
+ * is not known: none is blamed, and they go again one per batch, so the next stop names it.
+ */
+export function stoppedOn(inFlight: ReadonlyMap<number, Job>): { culprit?: number; note?: string } {
+  const oldest = inFlight.entries().next().value;
+  if (oldest === undefined) return {};
+  const [seq, job] = oldest;
+  const suspects = openOnLine(seq, job, inFlight);
+  if (suspects.length === 1) return { culprit: seq };
+  isolate(suspects, inFlight);
+  return {
+    note: `it stopped with ${suspects.length} values of batch ${job.line?.id} open: sending them again one per batch`,
+  };
 }

@@ -2,7 +2,7 @@ import type { Target, TargetInfo, ValidationRequest, Verdict } from '../contract
 import { LATEST_PROTOCOL_VERSION, type ProtocolVersion } from '../harness/protocol-v2.js';
 import type { ValidatorKind } from '../spec/rules/types.js';
 import type { Call, Job, Line } from './cmd-answers.js';
-import { AnswerBook, errored, requeue, timedOut } from './cmd-answers.js';
+import { AnswerBook, errored, requeue, stoppedOn, timedOut } from './cmd-answers.js';
 import { atLeastOne, type CmdTargetOptions, DEFAULT_MAX_IN_FLIGHT } from './cmd-options.js';
 import { AnswerReader } from './cmd-reader.js';
 import { undeclaredKind } from './cmd-request.js';
@@ -23,7 +23,8 @@ import { TextTail } from './text-tail.js';
  * `timeoutMs` starts when it is written: the hung program is killed and restarted, the request
  * errored and the others sent again (in v2, a batch with other values open goes again one value
  * per batch, so the next timeout names the one that hangs). A program that exits is restarted
- * (at most `maxRestarts` times); what it had in flight is errored, not retried, so a crash shows.
+ * (at most `maxRestarts` times per rule): the request it is blamed for is errored and the others
+ * go again, so the value a crash is reported on is one that causes it (cmd-answers.ts).
  * Garbage errors what it can be pinned on, else is noted in `diagnostics()` (cmd-reader.ts).
  */
 
@@ -73,7 +74,10 @@ export class CmdTarget implements Target {
       lines: this.lines,
       answers: this.answers,
       nextSeq: () => this.nextSeq,
-      answered: () => this.watchdog.answered(),
+      answered: () => {
+        this.watchdog.answered();
+        this.restarts.answered();
+      },
       finish: (seq, verdict) => this.finish(seq, verdict),
       note: (text) => this.note(text),
     });
@@ -149,6 +153,10 @@ export class CmdTarget implements Target {
       }
       this.schedulePump();
     });
+  }
+
+  beginRule(): void {
+    this.restarts.renew();
   }
 
   diagnostics(): string {
@@ -248,13 +256,23 @@ export class CmdTarget implements Target {
     this.waitingDrain = false;
   }
 
+  /**
+   * A program that stopped errors the one request it is blamed for (see `stoppedOn`); what else
+   * it had in flight did not stop it and goes again, first, in order.
+   */
   private onGone(proc: HarnessProcess, reason: string): void {
     if (proc !== this.proc) return;
     this.forget(proc);
-    if (!this.closing) this.note(`the harness stopped: ${reason}`);
-    for (const seq of [...this.inFlight.keys()]) {
-      this.finish(seq, errored(`the harness stopped before answering: ${reason}`));
+    // Closing: close() errors what is still in flight.
+    if (this.closing) return;
+    this.note(`the harness stopped: ${reason}`);
+    const { culprit, note } = stoppedOn(this.inFlight);
+    if (note !== undefined) this.note(note);
+    if (culprit !== undefined) {
+      this.finish(culprit, errored(`the harness stopped before answering: ${reason}`));
     }
+    requeue(this.inFlight, this.lines, this.queue);
+    this.watchdog.disarm();
     this.schedulePump();
   }
 

@@ -133,6 +133,10 @@ export class WorkerTarget implements Target {
     return this.enqueue({ type: 'encoded', cases, wanted: [...kinds] });
   }
 
+  beginRule(): void {
+    this.restarts.renew();
+  }
+
   diagnostics(): string {
     return this.log.value();
   }
@@ -207,6 +211,7 @@ export class WorkerTarget implements Target {
   private onVerdicts(thread: Thread, message: Extract<FromWorker, { type: 'verdicts' }>): void {
     if (thread !== this.thread) return;
     const p = this.inFlight.answered(message.first);
+    this.restarts.answered();
     p?.batch.answer(p.from, message.outcomes, message.other);
     this.schedulePump();
   }

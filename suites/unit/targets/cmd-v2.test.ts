@@ -120,16 +120,27 @@ describe('cmd: target, protocol v2', () => {
     expect(verdicts[2]).toEqual(expectedFor('ok2'));
   });
 
-  it('crash mid-batch: answers written before it count, the rest is errored, then a restart', async () => {
+  it('crash mid-batch: answers written before it count, the rest go again one per batch', async () => {
     const target = await start(fauxCmd('batch', 'each'));
     const verdicts = await target.validateBatch(handles('ok1', 'crash', 'ok2'));
     expect(verdicts[0]).toEqual(expectedFor('ok1'));
-    expect(outcomes(verdicts.slice(1))).toEqual(['errored', 'errored']);
+    expect(outcomes(verdicts.slice(1))).toEqual(['errored', 'valid']);
     expect(message(verdicts[1])).toMatch(/exited with code 1.*crashing/);
     expect(await target.validateBatch(handles('ok3', 'no4'))).toEqual(
       ['ok3', 'no4'].map(expectedFor),
     );
-    expect(target.restartCount).toBe(1);
+    // One restart after the batch, one after the crash alone.
+    expect(target.restartCount).toBe(2);
+  });
+
+  it('a batch answered whole that crashes errors only the value that crashes it', async () => {
+    const target = await start(fauxCmd('batch', 'whole'));
+    const verdicts = await target.validateBatch(handles('ok1', 'no2', 'crash', 'ok3'));
+    expect(outcomes(verdicts)).toEqual(['valid', 'invalid', 'errored', 'valid']);
+    expect(message(verdicts[2])).toMatch(/exited with code 1.*crashing/);
+    expect(target.diagnostics()).toMatch(
+      /4 values of batch \d+ open: sending them again one per batch/,
+    );
   });
 
   it('restart budget and close work as in v1', async () => {

@@ -30,7 +30,9 @@ describe('the restart budget', () => {
     b.restarts.restart();
     expect(spawns).toBe(2);
     expect(b.restarts.exhausted).toBe(true);
-    expect(b.failed).toEqual(['the worker stopped too often (restart budget of 2 spent)']);
+    expect(b.failed).toEqual([
+      'the worker stopped too often (restart budget of 2 spent in 1 rules before it answered anything)',
+    ]);
     expect(b.settled()).toBe(2);
     expect(b.notes).toEqual([
       'restarting the worker (1 of 2)',
@@ -47,5 +49,42 @@ describe('the restart budget', () => {
     expect(b.restarts.starting).toBeUndefined();
     expect(b.settled()).toBe(1);
     expect(b.notes).toContain('restart failed: no such file');
+  });
+
+  it('renews the budget for a new rule once the validator has answered', async () => {
+    let spawns = 0;
+    const b = budget(1, async () => {
+      spawns++;
+    });
+    b.restarts.answered();
+    b.restarts.restart();
+    await b.restarts.starting;
+    b.restarts.restart();
+    expect(b.restarts.exhausted).toBe(true);
+    expect(b.restarts.exhaustedMessage()).toMatch(/budget of 1 spent until the next rule/);
+    for (let rule = 0; rule < 5; rule++) {
+      b.restarts.renew();
+      expect(b.restarts.exhausted).toBe(false);
+      b.restarts.restart();
+      await b.restarts.starting;
+    }
+    expect(spawns).toBe(6);
+    expect(b.restarts.count).toBe(6);
+    expect(b.notes).toContain('a new rule: the restart budget is renewed');
+  });
+
+  it('renews it for 3 rules at most while the validator has never answered', async () => {
+    const b = budget(1, async () => {});
+    const exhaustedAfterRenewal: boolean[] = [];
+    for (let rule = 0; rule < 5; rule++) {
+      b.restarts.renew();
+      b.restarts.restart();
+      await b.restarts.starting;
+      exhaustedAfterRenewal.push(b.restarts.exhausted);
+      b.restarts.restart();
+    }
+    expect(exhaustedAfterRenewal).toEqual([false, false, false, true, true]);
+    expect(b.restarts.count).toBe(3);
+    expect(b.restarts.exhaustedMessage()).toMatch(/in 3 rules before it answered anything/);
   });
 });
