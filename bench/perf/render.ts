@@ -187,10 +187,19 @@ function certificationSection(c: EndToEndResult): string[] {
   ];
 }
 
+/**
+ * The least wall time `row` could take on `cpus` cores with its CPU time, as a multiple of the
+ * one-target wall time: no scheduling can beat it.
+ */
+export function wallFloor(row: ScalingRow, one: ScalingRow, cpus: number): number {
+  return row.cpuMs / Math.max(1, cpus) / one.wallMs;
+}
+
 function scalingSection(
   byRuns: readonly ScalingRow[],
   byTargets: readonly ScalingRow[],
   o: OverheadResult,
+  cpus: number,
 ): string[] {
   const runsRow = (r: ScalingRow): string[] => [
     fmt(r.runs),
@@ -255,7 +264,7 @@ function scalingSection(
     ...table(targetsHead, byTargets.map(targetsRow)),
     '',
     `Each extra target costs ${ms(marginal)} of CPU (${one === undefined ? '–' : fmt((marginal * 1000) / (one.validations || 1))} µs per validation), ${one === undefined ? '–' : x(marginal / one.cpuMs)} the cost of a one-target run, which includes generating every case. Measured alone on the same cases, per case and target: the verdict cache key (\`caseKey\`, a JSON.stringify) ${fmt((o.parts.cacheKeys.cpuMs * 1000) / perCase)} µs, validating through the in-process target ${fmt((o.parts.validate.cpuMs * 1000) / perCase)} µs.`,
-    `Each target runs in its own worker thread: ${last?.targets ?? 0} targets take **${one === undefined || last === undefined ? '–' : x(last.wallMs / one.wallMs)}** the wall time of one.`,
+    `Each target runs in its own worker thread: ${last?.targets ?? 0} targets take **${one === undefined || last === undefined ? '–' : x(last.wallMs / one.wallMs)}** the wall time of one. With their CPU time spread perfectly over this machine's ${cpus} CPUs they would still take ${one === undefined || last === undefined ? '–' : x(wallFloor(last, one, cpus))}: each copy has an isolate of its own, which decodes its copy of every value and compiles the validator for itself.`,
     `Generation happens once per rule whatever the number of targets: **${generatesOnce(byTargets) ? 'yes' : 'NO'}** (the runner asked for each rule's arbitrary once and generated runs x rules values in every row).`,
   ];
 }
@@ -302,7 +311,7 @@ export function renderBench(r: BenchReport): string {
     '',
     ...certificationSection(r.certification),
     '',
-    ...scalingSection(r.scaling.byRuns, r.scaling.byTargets, r.overhead),
+    ...scalingSection(r.scaling.byRuns, r.scaling.byTargets, r.overhead, r.machine.cpus),
     '',
     ...memorySection(r.memory),
   ].join('\n')}\n`;

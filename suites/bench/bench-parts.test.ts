@@ -1,6 +1,6 @@
 import { showValue } from '../../bench/mutation/report.js';
 import { spread } from '../../bench/mutation/summary.js';
-import { generatesOnce } from '../../bench/perf/render.js';
+import { generatesOnce, wallFloor } from '../../bench/perf/render.js';
 import { SCALING_RULES, timedRun } from '../../bench/perf/scaling.js';
 import { splitCpu, threadCpu } from '../../bench/perf/threads.js';
 import { requestMix } from '../../bench/perf/throughput.js';
@@ -46,6 +46,16 @@ describe('the scaling measurements', () => {
     expect(three.threads !== undefined).toBe(process.platform === 'linux');
     // Generation per target would show as more arbitraries asked and more values generated.
     expect(generatesOnce([one, { ...three, arbitraryCalls: 9, generatedValues: 63 }])).toBe(false);
+  });
+
+  test('the wall-time floor is the CPU time spread over every core, against one target', () => {
+    const row = { runs: 1, rules: 1, validations: 1, usPerValidation: 1 };
+    const counts = { arbitraryCalls: 1, generatedValues: 1 };
+    const one = { ...row, ...counts, targets: 1, wallMs: 500, cpuMs: 700 };
+    const eight = { ...one, targets: 8, wallMs: 1_200, cpuMs: 3_000 };
+    expect(wallFloor(eight, one, 2)).toBeCloseTo(3);
+    expect(wallFloor(eight, one, 4)).toBeCloseTo(1.5);
+    expect(wallFloor(eight, one, 0)).toBeCloseTo(6);
   });
 });
 
