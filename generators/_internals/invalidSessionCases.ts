@@ -68,14 +68,30 @@ function mutate(
 }
 
 const BOOLEAN_FIELDS: readonly string[] = ['emailConfirmed', 'emailAuthFactor', 'active'];
+const BOOLEAN_STRINGS = [
+  'true',
+  'false',
+  '',
+  'yes',
+  'no',
+  'on',
+  'off',
+  '1',
+  '0',
+  't',
+  'f',
+  'y',
+  'n',
+];
 
 /** Values of the wrong JSON type for a field (never null: null breaks another rule). */
 function wrongType(field: SessionField): fc.Arbitrary<JsonValue> {
   if (field === 'didDoc') return nonObjectJson;
   if (BOOLEAN_FIELDS.includes(field)) {
-    // Boolean look-alikes first: they are what lax validators let through.
+    // Boolean look-alikes first: they are what lax validators let through (pydantic's lax mode
+    // reads every one of these strings, and 0 and 1, as a bool; Go's `,string` option reads two).
     return fc.oneof(
-      { arbitrary: fc.constantFrom('true', 'false', '', 'yes'), weight: 3 },
+      { arbitrary: fc.constantFrom(...BOOLEAN_STRINGS), weight: 3 },
       { arbitrary: fc.constantFrom(0, 1), weight: 3 },
       jsonString,
       jsonInteger,
