@@ -31,7 +31,7 @@ export interface Job {
   proc?: HarnessProcess;
   /** The v2 batch line it was sent in. */
   line?: Line;
-  /** Sent in a batch of its own: a timeout blames it alone (see CmdTarget.onTimeout). */
+  /** Sent with nothing else in flight: a timeout or a crash blames it alone (stoppedOn). */
   alone?: boolean;
 }
 
@@ -120,7 +120,7 @@ function openOnLine(seq: number, job: Job, inFlight: ReadonlyMap<number, Job>): 
   return job.line?.seqs.filter((s) => inFlight.has(s)) ?? [seq];
 }
 
-/** Marks requests to go again one per batch line, so that the next failure names one of them. */
+/** Marks requests to go again one at a time, so that the next failure names one of them. */
 function isolate(seqs: readonly number[], inFlight: ReadonlyMap<number, Job>): void {
   for (const s of seqs) (inFlight.get(s) as Job).alone = true;
 }
@@ -128,7 +128,7 @@ function isolate(seqs: readonly number[], inFlight: ReadonlyMap<number, Job>): v
 /**
  * What a timeout of request `seq` does. Alone on its line (or in v1), the request is errored.
  * In a v2 batch with other values open, the one that hangs is not known: none is errored, and
- * they are marked to go again one per batch, so the next timeout names it.
+ * they are marked to go again one at a time, so the next timeout names it.
  */
 export function timedOut(
   seq: number,
@@ -145,23 +145,19 @@ export function timedOut(
   }
   isolate(suspects, inFlight);
   const what = `batch ${job.line?.id} timed out after ${ms} ms with ${suspects.length} values open`;
-  return { note: `${what}: killing the harness, sending them again one per batch` };
+  return { note: `${what}: killing the harness, sending them again one at a time` };
 }
 
 /**
- * Which request a harness that stopped is blamed for, as for a timeout: the oldest request in
- * flight, when it was alone on its line (always in v1); the others did not stop it and go again.
- * When the oldest shared its v2 batch with other open requests, the one that stopped the harness
- * is not known: none is blamed, and they go again one per batch, so the next stop names it.
+ * Which request a harness that stopped is blamed for: the one request in flight, if it had only
+ * one. With more, the one that stopped it is not known (a harness may work on several at once,
+ * and a v2 batch is answered whole): none is blamed, and they go again one at a time, so the next
+ * stop names its value. Answers written before it stopped have been read and count.
  */
 export function stoppedOn(inFlight: ReadonlyMap<number, Job>): { culprit?: number; note?: string } {
-  const oldest = inFlight.entries().next().value;
-  if (oldest === undefined) return {};
-  const [seq, job] = oldest;
-  const suspects = openOnLine(seq, job, inFlight);
-  if (suspects.length === 1) return { culprit: seq };
-  isolate(suspects, inFlight);
-  return {
-    note: `it stopped with ${suspects.length} values of batch ${job.line?.id} open: sending them again one per batch`,
-  };
+  const open = [...inFlight.keys()];
+  if (open.length === 0) return {};
+  if (open.length === 1) return { culprit: open[0] as number };
+  isolate(open, inFlight);
+  return { note: `it stopped with ${open.length} requests open: sending them again one at a time` };
 }

@@ -35,20 +35,33 @@ export function batchLimit(option: number | undefined, harness: number | undefin
   return Math.min(atLeastOne(option, DEFAULT_MAX_BATCH), harness ?? Number.MAX_SAFE_INTEGER);
 }
 
+const goesAlone = (job: Job): boolean => job.alone === true;
+
 /**
  * Writes queued requests while there is `room()` in flight and stdin takes them (once a write
- * finds it full, the rest waits for 'drain'), then flushes.
+ * finds it full, the rest waits for 'drain'), then flushes. A job marked `alone` is written only
+ * when nothing is in flight, and nothing after it until it is answered (`room()` is 0 then), so
+ * a failure while it is out names it.
  */
 export function sendQueued(
   out: Outbox,
   queue: JobQueue<Job>,
   room: () => number,
+  inFlight: () => number,
   version: ProtocolVersion,
   maxBatch: number,
 ): void {
   for (let free = room(); out.writer.open && queue.size > 0 && free > 0; free = room()) {
-    if (version === 1) sendV1(out, queue.take(Math.min(free, V1_TAKE)));
-    else sendV2(out, queue.take(Math.min(free, maxBatch)), maxBatch);
+    if (queue.peek()?.alone === true) {
+      if (inFlight() > 0) break;
+      const alone = queue.take(1);
+      if (version === 1) sendV1(out, alone);
+      else sendV2(out, alone, maxBatch);
+      continue;
+    }
+    const jobs = queue.take(Math.min(free, version === 1 ? V1_TAKE : maxBatch), goesAlone);
+    if (version === 1) sendV1(out, jobs);
+    else sendV2(out, jobs, maxBatch);
   }
   out.writer.flush();
 }

@@ -213,8 +213,12 @@ export class CmdTarget implements Target {
       sentLine: (line) => this.lines.set(line.id, line),
     };
     const maxBatch = batchLimit(this.options.maxBatch, proc.maxBatch);
-    const room = (): number => this.maxInFlight - this.inFlight.size;
-    sendQueued(out, this.queue, room, proc.version, maxBatch);
+    // A request sent alone is the only one in flight, until it is answered.
+    const room = (): number =>
+      this.inFlight.values().next().value?.alone === true
+        ? 0
+        : this.maxInFlight - this.inFlight.size;
+    sendQueued(out, this.queue, room, () => this.inFlight.size, proc.version, maxBatch);
     this.watchdog.arm();
     if (writer.open) return;
     this.waitingDrain = true;

@@ -17,9 +17,20 @@ export class JobQueue<T> {
     this.head = 0;
   }
 
-  /** Up to `n` items from the head. */
-  take(n: number): T[] {
-    const taken = this.items.slice(this.head, this.head + n);
+  /** The item at the head, left there. */
+  peek(): T | undefined {
+    return this.items[this.head];
+  }
+
+  /** Up to `n` items from the head, stopping before the first that `stop` picks. */
+  take(n: number, stop?: (item: T) => boolean): T[] {
+    let end = Math.min(this.items.length, this.head + n);
+    if (stop !== undefined) {
+      for (let i = this.head; i < end; i++) {
+        if (stop(this.items[i] as T)) end = i;
+      }
+    }
+    const taken = this.items.slice(this.head, end);
     this.head += taken.length;
     if (this.head === this.items.length) {
       this.items = [];

@@ -74,9 +74,9 @@ describe('cmd: target, protocol v2', () => {
       expect([...verdicts.slice(0, 2), ...verdicts.slice(3)]).toEqual(
         ['ok1', 'no2', 'ok3', 'no4'].map(expectedFor),
       );
-      // The batch timed out with several values open: they went again one per batch, and
+      // The batch timed out with several values open: they went again one at a time, and
       // the second timeout named the value.
-      expect(target.diagnostics()).toMatch(/sending them again one per batch/);
+      expect(target.diagnostics()).toMatch(/sending them again one at a time/);
       expect(await target.validate('handle', 'ok5')).toEqual({ outcome: 'valid' });
     },
   );
@@ -120,7 +120,7 @@ describe('cmd: target, protocol v2', () => {
     expect(verdicts[2]).toEqual(expectedFor('ok2'));
   });
 
-  it('crash mid-batch: answers written before it count, the rest go again one per batch', async () => {
+  it('crash mid-batch: answers written before it count, the rest go again one at a time', async () => {
     const target = await start(fauxCmd('batch', 'each'));
     const verdicts = await target.validateBatch(handles('ok1', 'crash', 'ok2'));
     expect(verdicts[0]).toEqual(expectedFor('ok1'));
@@ -139,7 +139,7 @@ describe('cmd: target, protocol v2', () => {
     expect(outcomes(verdicts)).toEqual(['valid', 'invalid', 'errored', 'valid']);
     expect(message(verdicts[2])).toMatch(/exited with code 1.*crashing/);
     expect(target.diagnostics()).toMatch(
-      /4 values of batch \d+ open: sending them again one per batch/,
+      /stopped with 4 requests open: sending them again one at a time/,
     );
   });
 

@@ -109,17 +109,29 @@ describe('cmd: target, well-behaved harnesses', () => {
 });
 
 describe('cmd: target, broken harnesses', () => {
-  it('crash: the oldest request in flight is errored, the others go again to a restarted harness', async () => {
-    const target = await start(fauxCmd('crash-on', '3'));
+  it('crash: only the value that crashes it is errored; the others go again, one at a time', async () => {
+    const target = await start(fauxCmd('crash-on-value', 'crash'));
     const pidBefore = target.pid;
-    const verdicts = await target.validateBatch(handles('ok1', 'no2', 'ok3', 'ok4', 'no5'));
+    const verdicts = await target.validateBatch(handles('ok1', 'no2', 'crash', 'ok4', 'no5'));
     expect(outcomes(verdicts)).toEqual(['valid', 'invalid', 'errored', 'valid', 'invalid']);
     expect([verdicts[3], verdicts[4]]).toEqual([expectedFor('ok4'), expectedFor('no5')]);
     expect((verdicts[2] as { message: string }).message).toMatch(/exited with code 1/);
-    expect((verdicts[2] as { message: string }).message).toMatch(/giving up on request 3/);
-    expect(target.restartCount).toBe(1);
     expect(target.pid).not.toBe(pidBefore);
     expect(target.diagnostics()).toMatch(/restarting the harness \(1 of 10\)/);
+  });
+
+  it('crash of a harness that works on several requests at once blames the one that crashes it', async () => {
+    // Answers in reverse order, four at a time: when it crashes, the requests before the
+    // crashing one are open too, and none of them caused it.
+    const target = await start(fauxCmd('out-of-order', 'crash'));
+    const values = ['ok1', 'no2', 'ok3', 'crash', 'ok5', 'no6', 'ok7', 'no8'];
+    const verdicts = await target.validateBatch(handles(...values));
+    expect(outcomes(verdicts)).toEqual(
+      values.map((v) => (v === 'crash' ? 'errored' : v.startsWith('ok') ? 'valid' : 'invalid')),
+    );
+    expect(target.diagnostics()).toMatch(
+      /stopped with \d+ requests open: sending them again one at a time/,
+    );
   });
 
   it('crash in lockstep: only the request that crashed it is errored', async () => {
