@@ -22,9 +22,10 @@ import { TextTail } from './text-tail.js';
  * `validateBatch` lines) before answers, matched by `seq`, are read; 1 is lockstep. A request's
  * `timeoutMs` starts when it is written: the hung program is killed and restarted, the request
  * errored and the others sent again (in v2, a batch with other values open goes again one value
- * per batch, so the next timeout names the one that hangs). A program that exits is restarted
- * (at most `maxRestarts` times per rule): the request it is blamed for is errored and the others
- * go again, so the value a crash is reported on is one that causes it (cmd-answers.ts).
+ * at a time, so the next timeout names the one that hangs). A program that exits is restarted
+ * (at most `maxRestarts` times per rule): the one request it had open is errored; of several,
+ * none is, and they go again one at a time, so the value a crash is reported on is one that
+ * causes it (cmd-answers.ts).
  * Garbage errors what it can be pinned on, else is noted in `diagnostics()` (cmd-reader.ts).
  */
 
@@ -261,8 +262,8 @@ export class CmdTarget implements Target {
   }
 
   /**
-   * A program that stopped errors the one request it is blamed for (see `stoppedOn`); what else
-   * it had in flight did not stop it and goes again, first, in order.
+   * A program that stopped errors the request it is blamed for, if one can be (`stoppedOn`);
+   * the rest of what it had in flight goes again, first, in order.
    */
   private onGone(proc: HarnessProcess, reason: string): void {
     if (proc !== this.proc) return;
