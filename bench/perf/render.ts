@@ -223,10 +223,13 @@ function scalingSection(
   ];
   const thread = (r: ScalingRow, part: keyof NonNullable<ScalingRow['threads']>): string =>
     r.threads === undefined ? '–' : ms(r.threads[part]);
+  const one = byTargets[0];
   const targetsRow = (r: ScalingRow): string[] => [
     String(r.targets),
     fmt(r.validations),
     ms(r.wallMs),
+    one === undefined ? '–' : x(r.wallMs / one.wallMs),
+    one === undefined ? '–' : x(wallFloor(r, one, cpus)),
     ms(r.cpuMs),
     thread(r, 'mainMs'),
     thread(r, 'newThreadsMs'),
@@ -238,6 +241,8 @@ function scalingSection(
     'Targets',
     'Validations',
     'Wall',
+    'Wall / one target',
+    `Least possible on ${cpus} CPUs`,
     'CPU',
     'Main thread',
     'Target threads',
@@ -245,7 +250,6 @@ function scalingSection(
     'µs / validation',
     'Arbitraries / values generated',
   ];
-  const one = byTargets[0];
   const perCase = o.runs * o.rules;
   const last = byTargets[byTargets.length - 1];
   const marginal =
@@ -259,7 +263,7 @@ function scalingSection(
     '',
     ...table(runsHead, byRuns.map(runsRow)),
     '',
-    'Against targets: 1 to 8 copies of the reference on every validator rule, default runs, examples off. CPU by thread (Linux, 10 ms ticks): the main thread generates and judges; each target has a thread of its own; V8 background threads compile and collect for every isolate.',
+    'Against targets: 1 to 8 copies of the reference on every validator rule, default runs, examples off. CPU by thread (Linux, 10 ms ticks): the main thread generates and judges; each target has a thread of its own; V8 background threads compile and collect for every isolate. The least possible wall time is the CPU time spread perfectly over every CPU, against the wall time of one target.',
     '',
     ...table(targetsHead, byTargets.map(targetsRow)),
     '',
