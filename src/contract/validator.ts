@@ -77,10 +77,11 @@ export interface Target {
    */
   validateEncoded?(cases: EncodedCases, kinds: readonly ValidatorKind[]): Promise<CompactVerdicts>;
   /**
-   * Optional: the runner calls it before each rule. A target that restarts its validator renews
-   * its restart budget here, so that one rule's crashes never error another rule's requests.
+   * Optional: the runner calls it before each rule, and before shrinking a value the validator
+   * stopped on. A target that restarts its validator renews its restart budget here, so that one
+   * rule's crashes never error another rule's requests.
    */
-  beginRule?(): void;
+  renewRestarts?(): void;
   /** What the validator printed on stderr, for the report (may be empty). */
   diagnostics(): string;
   close(): Promise<void>;

@@ -15,6 +15,38 @@ export interface LabelledCase {
   readonly cause?: string;
 }
 
+/**
+ * What shrinking keeps: a failure, an error the validator answered, or a stop (the validator
+ * exited or crashed its thread on the value; the runner reports that error for it).
+ */
+export type ShrinkGoal = 'fail' | 'error' | 'stop';
+
+/** The runner's message for a validator that stopped on the value it was given. */
+const STOPPED = /stopped before answering/;
+/** The runner's own messages for a target that did not answer (timeouts, stops, budget). */
+const STALLED = /\(timeout\)|stopped before answering|restart budget|target (was|is) closed/;
+
+/** An error the runner reports because the target did not answer: it hung, stopped or is closed. */
+export function stalled(verdict: Verdict): boolean {
+  return verdict.outcome === 'errored' && STALLED.test(verdict.message);
+}
+
+/** The validator stopped (exited, crashed its thread) on this value. */
+export function stopped(verdict: Verdict): boolean {
+  return verdict.outcome === 'errored' && STOPPED.test(verdict.message);
+}
+
+/**
+ * Whether a verdict keeps the goal of a shrink: the same kind of finding, so a shrink never
+ * follows a value into another kind of error (one that hung, or one the restart budget refused
+ * without sending it).
+ */
+export function keeps(c: LabelledCase, verdict: Verdict, goal: ShrinkGoal): boolean {
+  if (goal === 'stop') return stopped(verdict);
+  if (stalled(verdict)) return false;
+  return evaluate(c, verdict) === goal;
+}
+
 /** How one verdict compares with the expected answer. */
 export type Outcome = 'agree' | 'fail' | 'error' | 'skip';
 

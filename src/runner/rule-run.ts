@@ -2,7 +2,7 @@ import type { Target, ValidationRequest, Verdict } from '../contract/validator.j
 import type { RuleResult } from '../report/model.js';
 import type { Kind, Rule, RuleId } from '../spec/rules/index.js';
 import type { ValidatorKind } from '../spec/rules/types.js';
-import type { LabelledCase } from './case.js';
+import { type LabelledCase, type ShrinkGoal, stalled, stopped } from './case.js';
 import type { RunOptions } from './options.js';
 import { caseAtPath, replay } from './replay.js';
 import { compactPath, examplePath } from './replay-path.js';
@@ -52,13 +52,6 @@ function sentExamples(shared: SharedCases, validate: TargetValidate): [SentCase,
   return sent;
 }
 
-/** The runner's own messages for a target that did not answer (timeouts, crashes, budget). */
-const STALLED = /\(timeout\)|stopped before answering|restart budget|target (was|is) closed/;
-
-function stalled(verdict: Verdict): boolean {
-  return verdict.outcome === 'errored' && STALLED.test(verdict.message);
-}
-
 function size(value: unknown): number {
   return JSON.stringify(value)?.length ?? 0;
 }
@@ -75,12 +68,23 @@ async function reportFinding(
 ): Promise<{ c: LabelledCase; verdict: Verdict; path: string; example: boolean }> {
   const f = scanned.first[outcome] as Finding;
   const g = scanned.firstGenerated[outcome];
-  // A target that hung or stopped is not shrunk: each try would cost a timeout and a restart,
-  // and once the restart budget is spent every value "errors" for that reason alone.
-  const shrunk =
-    g === undefined || stalled(g.verdict)
+  // A value on which the validator stopped is shrunk to smaller ones it stops on (each try that
+  // stops it costs a restart, within the rule's budget). One that hung is not: each try would
+  // cost a timeout.
+  const goal: ShrinkGoal | undefined =
+    g === undefined
       ? undefined
-      : await shared.shrink(g.index, outcome, on.target, on.kinds, on.validate);
+      : stopped(g.verdict)
+        ? 'stop'
+        : stalled(g.verdict)
+          ? undefined
+          : outcome;
+  // The rule's scan may have spent the restart budget on values that stop the validator.
+  if (goal === 'stop') on.target.renewRestarts?.();
+  const shrunk =
+    g === undefined || goal === undefined
+      ? undefined
+      : await shared.shrink(g.index, goal, on.target, on.kinds, on.validate);
   const generated =
     g === undefined
       ? undefined
@@ -148,7 +152,7 @@ export async function runRule(
   reader: StreamReader | undefined = shared.stream?.join(),
 ): Promise<RuleResult> {
   try {
-    target.beginRule?.();
+    target.renewRestarts?.();
     const kinds = supportedKinds(rule, target);
     const base = resultBase(rule, kinds);
     if (kinds.length === 0) {

@@ -4,7 +4,7 @@ import type { Target } from '../contract/validator.js';
 import { examplesFor } from '../corpus/examples.js';
 import type { Rule, RuleId } from '../spec/rules/index.js';
 import type { ValidatorKind } from '../spec/rules/types.js';
-import type { LabelledCase } from './case.js';
+import type { LabelledCase, ShrinkGoal } from './case.js';
 import type { CaseSource } from './generation/source.js';
 import type { RunOptions } from './options.js';
 import { type Shrunk, shrink } from './shrink.js';
@@ -14,7 +14,7 @@ import type { TargetValidate } from './validate.js';
 /** Shrinks generated run `index` of a rule to the smallest case with the same outcome. */
 export type Shrinker = (
   index: number,
-  outcome: 'fail' | 'error',
+  outcome: ShrinkGoal,
   target: Target,
   kinds: readonly ValidatorKind[],
   validate: TargetValidate,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Verdict } from '../contract/validator.js';
-import { evaluate, type LabelledCase, type Outcome } from './case.js';
+import { keeps, type LabelledCase, type ShrinkGoal } from './case.js';
 import type { RunOptions } from './options.js';
 import { compactPath } from './replay-path.js';
 import type { TargetValidate } from './validate.js';
@@ -92,12 +92,12 @@ function firstShrinks<T>(arbitrary: fc.Arbitrary<T>, value: fc.Value<T>, n: numb
 export async function shrink(
   arbitrary: fc.Arbitrary<LabelledCase>,
   index: number,
-  outcome: Exclude<Outcome, 'agree' | 'skip'>,
+  outcome: ShrinkGoal,
   options: Pick<RunOptions, 'seed' | 'shrinkTimeMs'>,
   validate: TargetValidate,
 ): Promise<Shrunk | undefined> {
   const deadline = Date.now() + (options.shrinkTimeMs ?? DEFAULT_SHRINK_TIME_MS);
-  let ahead = outcome !== 'error';
+  let ahead = outcome === 'fail';
   /** Each value's verdict when it keeps the outcome, else undefined (kinds not asked too). */
   const kept = async (
     values: readonly fc.Value<LabelledCase>[],
@@ -109,7 +109,7 @@ export async function shrink(
     return values.map((v) => {
       const i = position.get(v.value_);
       const verdict = i === undefined ? undefined : answers[i];
-      return verdict !== undefined && evaluate(v.value_, verdict) === outcome ? verdict : undefined;
+      return verdict !== undefined && keeps(v.value_, verdict, outcome) ? verdict : undefined;
     });
   };
   let current = generatedRun(arbitrary, options.seed, index);

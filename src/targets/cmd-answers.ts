@@ -115,20 +115,16 @@ export class AnswerBook {
   }
 }
 
-/** The requests of `job`'s v2 batch line still open (only `seq` in v1 or for a lone job). */
-function openOnLine(seq: number, job: Job, inFlight: ReadonlyMap<number, Job>): number[] {
-  return job.line?.seqs.filter((s) => inFlight.has(s)) ?? [seq];
-}
-
 /** Marks requests to go again one at a time, so that the next failure names one of them. */
 function isolate(seqs: readonly number[], inFlight: ReadonlyMap<number, Job>): void {
   for (const s of seqs) (inFlight.get(s) as Job).alone = true;
 }
 
 /**
- * What a timeout of request `seq` does. Alone on its line (or in v1), the request is errored.
- * In a v2 batch with other values open, the one that hangs is not known: none is errored, and
- * they are marked to go again one at a time, so the next timeout names it.
+ * What a timeout of request `seq` does. Alone in flight, the request is errored. With other
+ * requests open, the one that hangs is not known (a harness may work on several at once, and a
+ * v2 batch is answered whole, so its oldest open request may wait on another): none is errored,
+ * and they are marked to go again one at a time, so the next timeout names it.
  */
 export function timedOut(
   seq: number,
@@ -136,16 +132,18 @@ export function timedOut(
   inFlight: ReadonlyMap<number, Job>,
   ms: number,
 ): { verdict?: Verdict; note: string } {
-  const suspects = openOnLine(seq, job, inFlight);
-  if (suspects.length === 1) {
+  const open = [...inFlight.keys()];
+  if (open.length <= 1) {
     return {
       verdict: errored(`no answer within ${ms} ms (timeout); the harness was restarted`),
       note: `request seq ${seq} timed out after ${ms} ms: killing the harness`,
     };
   }
-  isolate(suspects, inFlight);
-  const what = `batch ${job.line?.id} timed out after ${ms} ms with ${suspects.length} values open`;
-  return { note: `${what}: killing the harness, sending them again one at a time` };
+  isolate(open, inFlight);
+  const where = job.line === undefined ? '' : ` (batch ${job.line.id})`;
+  return {
+    note: `request seq ${seq}${where} timed out after ${ms} ms with ${open.length} requests open: killing the harness, sending them again one at a time`,
+  };
 }
 
 /**

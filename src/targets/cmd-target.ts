@@ -20,12 +20,10 @@ import { TextTail } from './text-tail.js';
  * `cmd:<command line>`: a program speaking harness protocol v1 or v2 (docs/harness-protocol.md,
  * whose failure table this implements). Up to `maxInFlight` requests are written (in v2, in
  * `validateBatch` lines) before answers, matched by `seq`, are read; 1 is lockstep. A request's
- * `timeoutMs` starts when it is written: the hung program is killed and restarted, the request
- * errored and the others sent again (in v2, a batch with other values open goes again one value
- * at a time, so the next timeout names the one that hangs). A program that exits is restarted
- * (at most `maxRestarts` times per rule): the one request it had open is errored; of several,
- * none is, and they go again one at a time, so the value a crash is reported on is one that
- * causes it (cmd-answers.ts).
+ * `timeoutMs` starts when it is written: the hung program is killed and restarted. A program
+ * that exits is restarted too (at most `maxRestarts` times per rule, restarts.ts). Either way
+ * the one request it had open is errored; of several, none is, and they go again one at a
+ * time, so the value a hang or a crash is reported on is one that causes it (cmd-answers.ts).
  * Garbage errors what it can be pinned on, else is noted in `diagnostics()` (cmd-reader.ts).
  */
 
@@ -156,7 +154,7 @@ export class CmdTarget implements Target {
     });
   }
 
-  beginRule(): void {
+  renewRestarts(): void {
     this.restarts.renew();
   }
 
@@ -242,6 +240,7 @@ export class CmdTarget implements Target {
     const { verdict, note } = timedOut(seq, job, this.inFlight, this.options.timeoutMs);
     if (verdict !== undefined) this.finish(seq, verdict);
     this.note(note);
+    this.restarts.lost('hang');
     this.resend(proc, `it was killed after request seq ${seq} timed out`);
   }
 
@@ -270,6 +269,8 @@ export class CmdTarget implements Target {
     this.forget(proc);
     // Closing: close() errors what is still in flight.
     if (this.closing) return;
+    // A start that fails is charged by the restart that tried it.
+    if (proc.wasReady) this.restarts.lost('stop');
     this.note(`the harness stopped: ${reason}`);
     const { culprit, note } = stoppedOn(this.inFlight);
     if (note !== undefined) this.note(note);

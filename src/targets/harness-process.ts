@@ -83,6 +83,8 @@ const STDERR_SUMMARY_SOURCE_CHARS = 8 * 1024;
 
 export class HarnessProcess {
   state: 'starting' | 'ready' | 'exiting' | 'gone' = 'starting';
+  /** Whether the start handshake succeeded (a program that exits after it was working). */
+  wasReady = false;
   /** What the start reply said: the version spoken, the largest batch (v2). */
   version: ProtocolVersion = 1;
   maxBatch: number | undefined;
@@ -185,6 +187,7 @@ export class HarnessProcess {
         clearTimeout(timer);
         this.handshake = undefined;
         this.state = 'ready';
+        this.wasReady = true;
         this.version = read.version;
         this.maxBatch = read.maxBatch;
         resolve(read);

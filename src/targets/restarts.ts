@@ -10,18 +10,23 @@ export interface Restartable {
   note(text: string): void;
 }
 
+/** How a validator was lost: it stopped by itself, or it hung and was killed. */
+export type Loss = 'stop' | 'hang';
+
 /*
  * The restart budget of a target whose validator runs apart (a `cmd:` program or a worker
  * thread): at most `max` restarts after a crash or a hang, one at a time. Once it is spent the
  * target errors every request at once, rather than starting a validator that keeps stopping.
- * The budget is renewed for each rule, so that one rule's crashes never error another rule's
- * requests (a rule's verdict is the same alone or in a full run). A validator that has never
- * answered a request may crash on every value of the first rules (a harness that cannot take a
- * non-string handle) or not work at all: it gets a new budget for UNANSWERED_RULES rules, then no
- * more, so a broken one cannot cost a full budget of timeouts on every rule.
+ * - A loss is charged to the budget it happens in, when it happens, though the validator is
+ *   started again only when there is more work: a crash on a rule's last value never costs the
+ *   next rule.
+ * - The runner renews the budget for each rule (and before shrinking a value the validator stops
+ *   on), so that one rule's crashes never error another rule's requests: a rule's verdict is the
+ *   same alone or in a full run.
+ * - Except for a validator that has stopped answering: 2 x `max` hangs and failed starts with no
+ *   answer in between (two whole rules of timeouts) end the renewals, so a harness that answers
+ *   nothing does not cost a budget of timeouts on every rule.
  */
-const UNANSWERED_RULES = 3;
-
 export class Restarts {
   /** Restarts in all. */
   count = 0;
@@ -30,11 +35,14 @@ export class Restarts {
   starting: Promise<void> | undefined;
 
   private readonly max: number;
-  /** Restarts since the budget was last renewed. */
+  /** Restarts charged since the budget was last renewed. */
   private spent = 0;
-  private everAnswered = false;
-  /** Rules begun with a budget renewed before any answer. */
-  private unansweredRenewals = 0;
+  /** A loss was charged that no restart has made good yet, as the nth restart of its budget. */
+  private owed: number | undefined;
+  /** Hangs and failed starts since the validator last answered. */
+  private silent = 0;
+  /** A renewal was refused: the validator has stopped answering. */
+  private refused = false;
 
   constructor(
     /** At most this many restarts (default 10; a negative budget is none). */
@@ -46,20 +54,39 @@ export class Restarts {
     this.max = Math.max(0, max ?? DEFAULT_MAX_RESTARTS);
   }
 
+  /** The validator is gone: the loss is charged now, the restart comes with the next work. */
+  lost(how: Loss): void {
+    if (how === 'hang') this.silent++;
+    if (this.spent >= this.max) {
+      this.owed = this.spent;
+      this.exhaust();
+    } else this.owed = ++this.spent;
+  }
+
+  /** Starts the validator again for queued work (one restart at a time). */
   restart(): void {
     if (this.starting !== undefined) return;
-    if (this.spent >= this.max) {
-      this.exhausted = true;
-      this.target.note(`restart budget spent (${this.max}): every further request is errored`);
+    if (this.exhausted) {
       this.target.failQueued(this.exhaustedMessage());
       return;
     }
+    let nth = this.owed;
+    if (nth === undefined) {
+      if (this.spent >= this.max) {
+        this.exhaust();
+        return;
+      }
+      nth = ++this.spent;
+    }
+    this.owed = undefined;
     this.count++;
-    this.spent++;
-    this.target.note(`restarting the ${this.what} (${this.spent} of ${this.max})`);
+    this.target.note(`restarting the ${this.what} (${nth} of ${this.max})`);
     this.starting = this.target
       .spawn()
-      .catch((err: unknown) => this.target.note(`restart failed: ${(err as Error).message}`))
+      .catch((err: unknown) => {
+        this.silent++;
+        this.target.note(`restart failed: ${(err as Error).message}`);
+      })
       .finally(() => {
         this.starting = undefined;
         this.target.settled();
@@ -68,25 +95,33 @@ export class Restarts {
 
   /** The validator answered a request. */
   answered(): void {
-    this.everAnswered = true;
+    this.silent = 0;
   }
 
-  /** A new rule begins: the whole budget again (see UNANSWERED_RULES). */
+  /** The whole budget again, unless the validator has stopped answering. */
   renew(): void {
-    if (this.spent === 0) return;
-    if (!this.everAnswered) {
-      if (this.unansweredRenewals >= UNANSWERED_RULES - 1) return;
-      this.unansweredRenewals++;
+    if (this.spent === 0 && !this.exhausted) return;
+    if (this.silent >= 2 * Math.max(1, this.max)) {
+      if (!this.refused) this.target.note('it answers nothing: the restart budget is not renewed');
+      this.refused = true;
+      return;
     }
-    if (this.exhausted) this.target.note('a new rule: the restart budget is renewed');
+    if (this.exhausted) this.target.note('the restart budget is renewed');
     this.spent = 0;
     this.exhausted = false;
   }
 
   exhaustedMessage(): string {
-    const why = this.everAnswered
-      ? 'until the next rule'
-      : `in ${this.unansweredRenewals + 1} rules before it answered anything`;
-    return `the ${this.what} stopped too often (restart budget of ${this.max} spent ${why})`;
+    if (this.refused) {
+      return `the ${this.what} stopped answering (${this.silent} timeouts and failed starts without an answer)`;
+    }
+    return `the ${this.what} stopped too often (restart budget of ${this.max} spent until it is renewed)`;
+  }
+
+  private exhaust(): void {
+    if (this.exhausted) return;
+    this.exhausted = true;
+    this.target.note(`restart budget spent (${this.max}): every further request is errored`);
+    this.target.failQueued(this.exhaustedMessage());
   }
 }

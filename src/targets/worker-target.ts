@@ -133,7 +133,7 @@ export class WorkerTarget implements Target {
     return this.enqueue({ type: 'encoded', cases, wanted: [...kinds] });
   }
 
-  beginRule(): void {
+  renewRestarts(): void {
     this.restarts.renew();
   }
 
@@ -225,12 +225,16 @@ export class WorkerTarget implements Target {
       errored(`no answer within ${ms} ms (timeout); the worker was restarted`),
     );
     this.note(`request seq ${seq} timed out after ${ms} ms: terminating the worker`);
+    this.restarts.lost('hang');
     this.drop(thread);
   }
 
   private onGone(thread: Thread, reason: string): void {
     if (thread !== this.thread) return;
-    if (!this.closing) this.note(`the worker stopped: ${reason}`);
+    if (!this.closing) {
+      this.note(`the worker stopped: ${reason}`);
+      this.restarts.lost('stop');
+    }
     const current = Atomics.load(thread.state, CURRENT_SEQ);
     const culprit = this.inFlight.holds(current) ? current : this.inFlight.oldest;
     if (culprit !== undefined) {

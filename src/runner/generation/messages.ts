@@ -1,7 +1,7 @@
 import type { ValidationRequest, Verdict } from '../../contract/validator.js';
 import type { RuleId } from '../../spec/rules/index.js';
 import type { ValidatorKind } from '../../spec/rules/types.js';
-import type { LabelledCase } from '../case.js';
+import type { LabelledCase, ShrinkGoal } from '../case.js';
 import type { ChunkParts } from './chunk.js';
 
 /**
@@ -24,7 +24,7 @@ export type ToGeneration =
       readonly seed: number;
       /** The generated run to shrink, the outcome to keep, the kinds the target supports. */
       readonly index: number;
-      readonly outcome: 'fail' | 'error';
+      readonly outcome: ShrinkGoal;
       readonly kinds: readonly ValidatorKind[];
       readonly shrinkTimeMs?: number;
     }

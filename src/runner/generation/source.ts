@@ -4,7 +4,7 @@ import type { Target } from '../../contract/validator.js';
 import type { RuleId } from '../../spec/rules/index.js';
 import type { ValidatorKind } from '../../spec/rules/types.js';
 import { startWorker } from '../../targets/worker/thread.js';
-import type { LabelledCase } from '../case.js';
+import type { LabelledCase, ShrinkGoal } from '../case.js';
 import type { RunOptions } from '../options.js';
 import type { Shrunk } from '../shrink.js';
 import { localChunk, partsChunk } from './chunk.js';
@@ -16,7 +16,7 @@ import { Credit, produce } from './produce.js';
 export interface ShrinkRequest {
   readonly rule: RuleId;
   readonly index: number;
-  readonly outcome: 'fail' | 'error';
+  readonly outcome: ShrinkGoal;
   readonly kinds: readonly ValidatorKind[];
   readonly options: Pick<RunOptions, 'seed' | 'shrinkTimeMs'>;
   /** The target each value tried is validated on. */

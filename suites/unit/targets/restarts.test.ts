@@ -14,25 +14,28 @@ function budget(max: number, spawn: () => Promise<void>) {
 }
 
 describe('the restart budget', () => {
-  it('restarts one at a time, up to the budget, then errors what is queued', async () => {
+  it('charges each loss when it happens, restarts one at a time, then errors what is queued', async () => {
     let spawns = 0;
     const b = budget(2, async () => {
       spawns++;
     });
+    b.restarts.lost('stop');
     b.restarts.restart();
     b.restarts.restart(); // ignored: a restart is under way
     await b.restarts.starting;
     expect(spawns).toBe(1);
+    b.restarts.lost('stop');
     b.restarts.restart();
     await b.restarts.starting;
     expect(spawns).toBe(2);
     expect(b.restarts.exhausted).toBe(false);
+    b.restarts.lost('stop');
+    expect(b.restarts.exhausted).toBe(true);
     b.restarts.restart();
     expect(spawns).toBe(2);
-    expect(b.restarts.exhausted).toBe(true);
-    expect(b.failed).toEqual([
-      'the worker stopped too often (restart budget of 2 spent in 1 rules before it answered anything)',
-    ]);
+    expect(b.failed[0]).toBe(
+      'the worker stopped too often (restart budget of 2 spent until it is renewed)',
+    );
     expect(b.settled()).toBe(2);
     expect(b.notes).toEqual([
       'restarting the worker (1 of 2)',
@@ -41,7 +44,7 @@ describe('the restart budget', () => {
     ]);
   });
 
-  it('notes a restart that fails and settles all the same', async () => {
+  it('notes a restart that fails, charges it, and settles all the same', async () => {
     const b = budget(1, () => Promise.reject(new Error('no such file')));
     b.restarts.restart();
     await b.restarts.starting;
@@ -49,42 +52,74 @@ describe('the restart budget', () => {
     expect(b.restarts.starting).toBeUndefined();
     expect(b.settled()).toBe(1);
     expect(b.notes).toContain('restart failed: no such file');
+    b.restarts.restart();
+    expect(b.restarts.exhausted).toBe(true);
   });
 
-  it('renews the budget for a new rule once the validator has answered', async () => {
+  it("is renewed for each rule; a loss on a rule's last value is not charged to the next", async () => {
     let spawns = 0;
     const b = budget(1, async () => {
       spawns++;
     });
     b.restarts.answered();
-    b.restarts.restart();
-    await b.restarts.starting;
-    b.restarts.restart();
-    expect(b.restarts.exhausted).toBe(true);
-    expect(b.restarts.exhaustedMessage()).toMatch(/budget of 1 spent until the next rule/);
     for (let rule = 0; rule < 5; rule++) {
       b.restarts.renew();
       expect(b.restarts.exhausted).toBe(false);
-      b.restarts.restart();
-      await b.restarts.starting;
-    }
-    expect(spawns).toBe(6);
-    expect(b.restarts.count).toBe(6);
-    expect(b.notes).toContain('a new rule: the restart budget is renewed');
-  });
-
-  it('renews it for 3 rules at most while the validator has never answered', async () => {
-    const b = budget(1, async () => {});
-    const exhaustedAfterRenewal: boolean[] = [];
-    for (let rule = 0; rule < 5; rule++) {
+      // The rule's last value stops the validator: the next rule starts it, at no cost of its own.
+      b.restarts.lost('stop');
       b.restarts.renew();
       b.restarts.restart();
       await b.restarts.starting;
-      exhaustedAfterRenewal.push(b.restarts.exhausted);
+      expect(b.restarts.exhausted).toBe(false);
+      b.restarts.lost('stop');
+      expect(b.restarts.exhausted).toBe(false);
       b.restarts.restart();
+      await b.restarts.starting;
+      b.restarts.lost('stop');
+      expect(b.restarts.exhausted).toBe(true);
     }
-    expect(exhaustedAfterRenewal).toEqual([false, false, false, true, true]);
-    expect(b.restarts.count).toBe(3);
-    expect(b.restarts.exhaustedMessage()).toMatch(/in 3 rules before it answered anything/);
+    expect(spawns).toBe(10);
+    expect(b.notes).toContain('the restart budget is renewed');
+  });
+
+  it('a budget of none is renewed too', () => {
+    const b = budget(0, async () => {});
+    b.restarts.lost('stop');
+    expect(b.restarts.exhausted).toBe(true);
+    b.restarts.renew();
+    expect(b.restarts.exhausted).toBe(false);
+  });
+
+  it('is not renewed once the validator has stopped answering: two budgets of hangs', async () => {
+    const b = budget(2, async () => {});
+    const renewed: boolean[] = [];
+    for (let rule = 0; rule < 4; rule++) {
+      b.restarts.renew();
+      renewed.push(!b.restarts.exhausted);
+      for (let i = 0; i < 3 && !b.restarts.exhausted; i++) {
+        b.restarts.lost('hang');
+        b.restarts.restart();
+        await b.restarts.starting;
+      }
+    }
+    expect(renewed).toEqual([true, true, false, false]);
+    expect(b.restarts.exhaustedMessage()).toMatch(
+      /stopped answering \(\d+ timeouts and failed starts without an answer\)/,
+    );
+    expect(b.notes).toContain('it answers nothing: the restart budget is not renewed');
+  });
+
+  it('an answer between hangs keeps the renewals coming', async () => {
+    const b = budget(1, async () => {});
+    for (let rule = 0; rule < 6; rule++) {
+      b.restarts.renew();
+      expect(b.restarts.exhausted).toBe(false);
+      b.restarts.lost('hang');
+      b.restarts.restart();
+      await b.restarts.starting;
+      b.restarts.answered();
+      b.restarts.lost('hang');
+      expect(b.restarts.exhausted).toBe(true);
+    }
   });
 });
