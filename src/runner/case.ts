@@ -23,12 +23,19 @@ export type ShrinkGoal = 'fail' | 'error' | 'stop';
 
 /** The runner's message for a validator that stopped on the value it was given. */
 const STOPPED = /stopped before answering/;
-/** The runner's own messages for a target that did not answer (timeouts, stops, budget). */
-const STALLED = /\(timeout\)|stopped before answering|restart budget|target (was|is) closed/;
+/** The runner's messages for a value it never sent: the target had stopped for good, or closed. */
+const REFUSED = /restart budget|stopped answering|target (was|is) closed/;
+/** The runner's own messages for a target that did not answer (timeouts, stops, refusals). */
+const STALLED = new RegExp(`\\(timeout\\)|stopped before answering|${REFUSED.source}`);
 
 /** An error the runner reports because the target did not answer: it hung, stopped or is closed. */
 export function stalled(verdict: Verdict): boolean {
   return verdict.outcome === 'errored' && STALLED.test(verdict.message);
+}
+
+/** An error for a value the target never got: no finding can be made of it. */
+export function refused(verdict: Verdict): boolean {
+  return verdict.outcome === 'errored' && REFUSED.test(verdict.message);
 }
 
 /** The validator stopped (exited, crashed its thread) on this value. */

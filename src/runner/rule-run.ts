@@ -66,7 +66,7 @@ async function reportFinding(
   shared: SharedCases,
   on: Checked,
 ): Promise<{ c: LabelledCase; verdict: Verdict; path: string; example: boolean }> {
-  const f = scanned.first[outcome] as Finding;
+  const f = (scanned.first[outcome] ?? scanned.firstRefused) as Finding;
   const g = scanned.firstGenerated[outcome];
   // A value on which the validator stopped is shrunk to smaller ones it stops on (each try that
   // stops it costs a restart, within the rule's budget). One that hung is not: each try would
@@ -97,10 +97,11 @@ async function reportFinding(
   const useExample =
     f.source === 'example' &&
     (generated === undefined || size(f.c.value) <= size(generated.c.value));
-  if (useExample || generated === undefined) {
-    return { c: f.c, verdict: f.verdict, path: examplePath(f.index), example: true };
-  }
-  return generated;
+  if (useExample) return { c: f.c, verdict: f.verdict, path: examplePath(f.index), example: true };
+  // Without a generated finding, f is one: the first error for a value never sent, as it is.
+  return (
+    generated ?? { c: f.c, verdict: f.verdict, path: compactPath(String(f.index)), example: false }
+  );
 }
 
 async function judge(
@@ -115,13 +116,13 @@ async function judge(
   const outcome: Found | undefined =
     scanned.first.fail !== undefined
       ? 'fail'
-      : scanned.first.error !== undefined
+      : scanned.first.error !== undefined || scanned.firstRefused !== undefined
         ? 'error'
         : undefined;
   if (outcome !== undefined) {
     const chosen = await reportFinding(outcome, scanned, shared, on);
     const what = outcome === 'fail' ? failMessage(chosen.c) : errorMessage(chosen.verdict);
-    const first = scanned.first[outcome] as Finding;
+    const first = (scanned.first[outcome] ?? scanned.firstRefused) as Finding;
     return {
       ...base,
       ...counts,

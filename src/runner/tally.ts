@@ -1,11 +1,13 @@
 import { OUTCOME_CODES, type ValidationRequest, type Verdict } from '../contract/validator.js';
-import { type LabelledCase, type Outcome, outcomeOf } from './case.js';
+import { type LabelledCase, type Outcome, outcomeOf, refused } from './case.js';
 import type { CaseChunk } from './generation/chunk.js';
 
 /*
  * One target's verdicts on one rule, judged as they come (examples, then chunk after chunk) and
  * kept only as far as a result needs them: counts, the first verdict, and the first failure and
- * first error (overall, and among generated cases, which are shrunk).
+ * first error (overall, and among generated cases, which are shrunk). An error the runner gave
+ * a value it never sent (the restart budget was spent) is no finding: it is kept apart, for a
+ * rule whose every error is one.
  */
 
 export type SentCase = LabelledCase & { readonly kind: ValidationRequest['kind'] };
@@ -35,6 +37,8 @@ const NO_VERDICT: Verdict = { outcome: 'errored', message: 'the target gave no v
 export class Tally {
   readonly first: Partial<Record<Found, Finding>> = {};
   readonly firstGenerated: Partial<Record<Found, Finding>> = {};
+  /** The first error for a value never sent. */
+  firstRefused: Finding | undefined;
   skips = 0;
   /** Cases sent, and how many of them were examples. */
   total = 0;
@@ -89,6 +93,10 @@ export class Tally {
     if (position === 0) this.firstVerdict = verdict;
     if (outcome === 'skip') this.skips++;
     if (outcome !== 'fail' && outcome !== 'error') return;
+    if (outcome === 'error' && refused(verdict)) {
+      this.firstRefused ??= { ...where(), verdict, position };
+      return;
+    }
     const wanted = this.first[outcome] === undefined || this.firstGenerated[outcome] === undefined;
     if (!wanted) return;
     const at = where();

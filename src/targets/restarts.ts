@@ -23,9 +23,10 @@ export type Loss = 'stop' | 'hang';
  * - The runner renews the budget for each rule (and before shrinking a value the validator stops
  *   on), so that one rule's crashes never error another rule's requests: a rule's verdict is the
  *   same alone or in a full run.
- * - Except for a validator that has stopped answering: 2 x `max` hangs and failed starts with no
- *   answer in between (two whole rules of timeouts) end the renewals, so a harness that answers
- *   nothing does not cost a budget of timeouts on every rule.
+ * - A validator that has stopped answering (2 x `max` hangs and failed starts with no answer in
+ *   between: two whole rules of timeouts) gets a budget of one restart per rule, so a harness
+ *   that answers nothing costs one timeout a rule, not a budget of them. Its first answer gives
+ *   it the whole budget back.
  */
 export class Restarts {
   /** Restarts in all. */
@@ -41,8 +42,8 @@ export class Restarts {
   private owed: number | undefined;
   /** Hangs and failed starts since the validator last answered. */
   private silent = 0;
-  /** A renewal was refused: the validator has stopped answering. */
-  private refused = false;
+  /** The budget of this rule: `max`, or 1 while the validator has stopped answering. */
+  private cap: number;
 
   constructor(
     /** At most this many restarts (default 10; a negative budget is none). */
@@ -52,12 +53,13 @@ export class Restarts {
     private readonly target: Restartable,
   ) {
     this.max = Math.max(0, max ?? DEFAULT_MAX_RESTARTS);
+    this.cap = this.max;
   }
 
   /** The validator is gone: the loss is charged now, the restart comes with the next work. */
   lost(how: Loss): void {
     if (how === 'hang') this.silent++;
-    if (this.spent >= this.max) {
+    if (this.spent >= this.cap) {
       this.owed = this.spent;
       this.exhaust();
     } else this.owed = ++this.spent;
@@ -72,7 +74,7 @@ export class Restarts {
     }
     let nth = this.owed;
     if (nth === undefined) {
-      if (this.spent >= this.max) {
+      if (this.spent >= this.cap) {
         this.exhaust();
         return;
       }
@@ -80,7 +82,7 @@ export class Restarts {
     }
     this.owed = undefined;
     this.count++;
-    this.target.note(`restarting the ${this.what} (${nth} of ${this.max})`);
+    this.target.note(`restarting the ${this.what} (${nth} of ${this.cap})`);
     this.starting = this.target
       .spawn()
       .catch((err: unknown) => {
@@ -96,23 +98,22 @@ export class Restarts {
   /** The validator answered a request. */
   answered(): void {
     this.silent = 0;
+    this.cap = this.max;
   }
 
-  /** The whole budget again, unless the validator has stopped answering. */
+  /** The whole budget again; one restart while the validator has stopped answering. */
   renew(): void {
-    if (this.spent === 0 && !this.exhausted) return;
-    if (this.silent >= 2 * Math.max(1, this.max)) {
-      if (!this.refused) this.target.note('it answers nothing: the restart budget is not renewed');
-      this.refused = true;
-      return;
-    }
-    if (this.exhausted) this.target.note('the restart budget is renewed');
+    const silent = this.silent >= 2 * Math.max(1, this.max);
+    const cap = silent ? Math.min(1, this.max) : this.max;
+    if (silent && this.cap !== cap) this.target.note('it answers nothing: one restart per rule');
+    else if (this.exhausted) this.target.note('the restart budget is renewed');
+    this.cap = cap;
     this.spent = 0;
     this.exhausted = false;
   }
 
   exhaustedMessage(): string {
-    if (this.refused) {
+    if (this.cap < this.max) {
       return `the ${this.what} stopped answering (${this.silent} timeouts and failed starts without an answer)`;
     }
     return `the ${this.what} stopped too often (restart budget of ${this.max} spent until it is renewed)`;
@@ -121,7 +122,7 @@ export class Restarts {
   private exhaust(): void {
     if (this.exhausted) return;
     this.exhausted = true;
-    this.target.note(`restart budget spent (${this.max}): every further request is errored`);
+    this.target.note(`restart budget spent (${this.cap}): every further request is errored`);
     this.target.failQueued(this.exhaustedMessage());
   }
 }

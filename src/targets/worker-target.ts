@@ -235,10 +235,11 @@ export class WorkerTarget implements Target {
       this.note(`the worker stopped: ${reason}`);
       this.restarts.lost('stop');
     }
+    // Blamed: the request the thread was on. Between requests (a timer that throws later), no
+    // value is to blame, and everything goes again.
     const current = Atomics.load(thread.state, CURRENT_SEQ);
-    const culprit = this.inFlight.holds(current) ? current : this.inFlight.oldest;
-    if (culprit !== undefined) {
-      this.inFlight.finish(culprit, errored(`the worker stopped before answering: ${reason}`));
+    if (this.inFlight.holds(current)) {
+      this.inFlight.finish(current, errored(`the worker stopped before answering: ${reason}`));
     }
     this.drop(thread);
   }

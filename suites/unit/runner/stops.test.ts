@@ -60,11 +60,11 @@ it('a harness that stops on every value, and never answered, still gets every ru
   for (const r of results) expect(r.message).toMatch(/stopped before answering/);
 });
 
-it('a harness that answers nothing gets two budgets of timeouts, then every request errors at once', async () => {
+it('a harness that answers nothing gets two budgets of timeouts, then one restart a rule', async () => {
   const rules: RuleId[] = [CRASHING, 'handle.chars.allowed', 'handle.label.max-length', FINE];
   const target: Target = await createTarget(fauxCmd('hang-on', '1'), {
     timeoutMs: 300,
-    maxRestarts: 1,
+    maxRestarts: 3,
   });
   try {
     const report = await runConformance([target], {
@@ -75,8 +75,11 @@ it('a harness that answers nothing gets two budgets of timeouts, then every requ
     });
     const results = report.targets[0]?.results ?? [];
     expect(results.map((r) => r.status)).toEqual(['error', 'error', 'error', 'error']);
-    expect(results[0]?.message).toMatch(/timeout/);
-    expect(results[3]?.message).toMatch(/stopped answering/);
+    for (const r of results) expect(r.message).toMatch(/timeout/);
+    const notes = report.targets[0]?.stderr ?? '';
+    expect(notes).toMatch(/it answers nothing: one restart per rule/);
+    // Two rules of 4 timeouts (3 restarts), then 2 a rule (one restart).
+    expect(notes.match(/timed out/g)).toHaveLength(12);
   } finally {
     await target.close();
   }
@@ -105,4 +108,13 @@ it('a value the validator stops on is shrunk to a smaller one it stops on, which
   } finally {
     await target.close();
   }
+});
+
+it('a value the spent budget kept from being sent is never the counterexample', async () => {
+  // Every handle stops the harness: the rule's examples spend the budget of one restart, and
+  // the generated values after them are errored unsent.
+  const [result] = await certify(fauxCmd('crash-on-kind', 'handle'), [CRASHING], 1);
+  expect(result?.status).toBe('error');
+  expect(result?.message).toMatch(/stopped before answering/);
+  expect(result?.message).not.toMatch(/restart budget/);
 });

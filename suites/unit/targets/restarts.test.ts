@@ -90,23 +90,36 @@ describe('the restart budget', () => {
     expect(b.restarts.exhausted).toBe(false);
   });
 
-  it('is not renewed once the validator has stopped answering: two budgets of hangs', async () => {
+  it('gives one restart per rule once the validator has stopped answering; an answer ends that', async () => {
     const b = budget(2, async () => {});
-    const renewed: boolean[] = [];
+    const hangsPerRule: number[] = [];
     for (let rule = 0; rule < 4; rule++) {
       b.restarts.renew();
-      renewed.push(!b.restarts.exhausted);
-      for (let i = 0; i < 3 && !b.restarts.exhausted; i++) {
+      let hangs = 0;
+      while (!b.restarts.exhausted) {
         b.restarts.lost('hang');
+        hangs++;
         b.restarts.restart();
         await b.restarts.starting;
       }
+      hangsPerRule.push(hangs);
     }
-    expect(renewed).toEqual([true, true, false, false]);
+    // Two whole budgets (a loss past the budget is the one that spends it), then one a rule.
+    expect(hangsPerRule).toEqual([3, 3, 2, 2]);
     expect(b.restarts.exhaustedMessage()).toMatch(
       /stopped answering \(\d+ timeouts and failed starts without an answer\)/,
     );
-    expect(b.notes).toContain('it answers nothing: the restart budget is not renewed');
+    expect(b.notes).toContain('it answers nothing: one restart per rule');
+    b.restarts.renew();
+    b.restarts.answered();
+    let more = 0;
+    while (!b.restarts.exhausted) {
+      b.restarts.lost('stop');
+      more++;
+      b.restarts.restart();
+      await b.restarts.starting;
+    }
+    expect(more).toBe(3);
   });
 
   it('an answer between hangs keeps the renewals coming', async () => {
