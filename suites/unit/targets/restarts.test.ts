@@ -92,17 +92,21 @@ describe('the restart budget', () => {
 
   it('gives one restart per rule once the validator has stopped answering; an answer ends that', async () => {
     const b = budget(2, async () => {});
-    const hangsPerRule: number[] = [];
-    for (let rule = 0; rule < 4; rule++) {
-      b.restarts.renew();
-      let hangs = 0;
+    /** Losses of one kind until the budget is spent, restarting after each; how many. */
+    const lossesUntilSpent = async (how: 'hang' | 'stop'): Promise<number> => {
+      let losses = 0;
       while (!b.restarts.exhausted) {
-        b.restarts.lost('hang');
-        hangs++;
+        b.restarts.lost(how);
+        losses++;
         b.restarts.restart();
         await b.restarts.starting;
       }
-      hangsPerRule.push(hangs);
+      return losses;
+    };
+    const hangsPerRule: number[] = [];
+    for (let rule = 0; rule < 4; rule++) {
+      b.restarts.renew();
+      hangsPerRule.push(await lossesUntilSpent('hang'));
     }
     // Two whole budgets (a loss past the budget is the one that spends it), then one a rule.
     expect(hangsPerRule).toEqual([3, 3, 2, 2]);
@@ -112,14 +116,7 @@ describe('the restart budget', () => {
     expect(b.notes).toContain('it answers nothing: one restart per rule');
     b.restarts.renew();
     b.restarts.answered();
-    let more = 0;
-    while (!b.restarts.exhausted) {
-      b.restarts.lost('stop');
-      more++;
-      b.restarts.restart();
-      await b.restarts.starting;
-    }
-    expect(more).toBe(3);
+    expect(await lossesUntilSpent('stop')).toBe(3);
   });
 
   it('an answer between hangs keeps the renewals coming', async () => {
