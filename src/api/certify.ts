@@ -39,6 +39,11 @@ export interface ConformanceOptions {
    */
   readonly protocolVersion?: ProtocolVersion;
   /**
+   * Restarts, per rule, of a validator that runs apart (a `cmd:` harness, a worker thread) after
+   * a crash or a hang; once they are spent, the rest of the rule is errored. Default 10.
+   */
+  readonly maxRestarts?: number;
+  /**
    * Known failures: a baseline object or the path of a baseline JSON file. Results it lists are
    * marked `known-failure` (still failing) or `fixed` (now passing) in the report.
    */
@@ -125,6 +130,7 @@ export async function certify(
     timeoutMs,
     passEnv,
     protocolVersion,
+    maxRestarts,
     onStartError,
     onStarted,
     seed,
@@ -138,7 +144,7 @@ export async function certify(
   try {
     const failed = await startAll(
       inputs,
-      { timeoutMs, passEnv, protocolVersion },
+      { timeoutMs, passEnv, protocolVersion, maxRestarts },
       onStartError,
       started,
     );

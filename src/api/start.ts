@@ -66,6 +66,8 @@ export interface StartOptions {
   readonly passEnv?: readonly string[];
   /** The highest harness protocol version offered to `cmd:` targets (default 2). */
   readonly protocolVersion?: ProtocolVersion;
+  /** Restarts per rule of a validator that runs apart (`cmd:`, `module:`, built-in; default 10). */
+  readonly maxRestarts?: number;
 }
 
 /**
@@ -77,10 +79,15 @@ export async function startTarget(
   input: TargetInput,
   options: StartOptions = {},
 ): Promise<StartedTarget> {
-  const { timeoutMs = DEFAULT_TIMEOUT_MS, passEnv = [], protocolVersion } = options;
+  const { timeoutMs = DEFAULT_TIMEOUT_MS, passEnv = [], protocolVersion, maxRestarts } = options;
   if (typeof input === 'string') {
-    const cmd = protocolVersion === undefined ? {} : { protocolVersion };
-    return { target: await createTarget(input, { timeoutMs, passEnv, ...cmd }), owned: true };
+    const started = {
+      timeoutMs,
+      passEnv,
+      ...(protocolVersion === undefined ? {} : { protocolVersion }),
+      ...(maxRestarts === undefined ? {} : { maxRestarts }),
+    };
+    return { target: await createTarget(input, started), owned: true };
   }
   if (isTarget(input)) return { target: input, owned: false };
   const problem = shapeProblem(input);

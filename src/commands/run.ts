@@ -9,6 +9,7 @@ import { type Format, parseFormats } from '../report/write.js';
 import { DEFAULT_RUNS } from '../runner/options.js';
 import { ReplayError } from '../runner/replay.js';
 import { parseShard } from '../runner/shard.js';
+import { DEFAULT_MAX_RESTARTS } from '../targets/cmd-options.js';
 import { isEnvName } from '../targets/harness-env.js';
 import {
   type Command,
@@ -40,6 +41,7 @@ const OPTIONS = {
   rules: { type: 'string' },
   'timeout-ms': { type: 'string' },
   protocol: { type: 'string' },
+  'max-restarts': { type: 'string' },
   baseline: { type: 'string' },
   'write-baseline': { type: 'string' },
   'export-counterexamples': { type: 'string' },
@@ -77,6 +79,8 @@ Options:
       --protocol N        the highest harness protocol version offered to cmd: targets: 2
                           (default; a harness that refuses it is started again offering 1)
                           or 1 (to certify a harness's version 1 even when it speaks 2)
+      --max-restarts N    restarts per rule of a target that crashes or hangs (cmd:, module:,
+                          built-in; default ${DEFAULT_MAX_RESTARTS}); then the rest of the rule is errored
       --pass-env NAME     pass this environment variable to cmd: harnesses too (repeatable); they
                           get only PATH, HOME, the locale, TMPDIR/TEMP/TMP and TZ otherwise
       --baseline FILE     known failures ({"version":1,"knownFailures":[{"target","rule","reason"}]}):
@@ -117,6 +121,7 @@ export const command: Command = {
     const seed = parseSeed(values.seed, () => Math.floor(Math.random() * 2 ** 31));
     const timeoutMs = parseIntFlag('timeout-ms', values['timeout-ms'], 1) ?? DEFAULT_TIMEOUT_MS;
     const maxFailures = parseIntFlag('max-failures', values['max-failures'], 1);
+    const maxRestarts = parseIntFlag('max-restarts', values['max-restarts'], 0);
     // Exactly "1" or "2": Number() would take "1.0" or "0x2" too.
     const protocolVersion =
       values.protocol === undefined ? undefined : Number(/^[0-9]+$/.exec(values.protocol)?.[0]);
@@ -171,6 +176,7 @@ export const command: Command = {
         timeoutMs,
         passEnv,
         ...(protocolVersion !== undefined ? { protocolVersion } : {}),
+        ...(maxRestarts !== undefined ? { maxRestarts } : {}),
         ...(baseline !== undefined ? { baseline } : {}),
         ...(ruleIds !== undefined ? { rules: ruleIds } : {}),
         ...(values.path !== undefined ? { path: values.path } : {}),

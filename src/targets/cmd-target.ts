@@ -269,9 +269,9 @@ export class CmdTarget implements Target {
     this.forget(proc);
     // Closing: close() errors what is still in flight.
     if (this.closing) return;
+    this.note(`the harness stopped: ${reason}`);
     // A start that fails is charged by the restart that tried it.
     if (proc.wasReady) this.restarts.lost('stop');
-    this.note(`the harness stopped: ${reason}`);
     const { culprit, note } = stoppedOn(this.inFlight);
     if (note !== undefined) this.note(note);
     if (culprit !== undefined) {

@@ -82,7 +82,8 @@ export class Restarts {
     }
     this.owed = undefined;
     this.count++;
-    this.target.note(`restarting the ${this.what} (${nth} of ${this.cap})`);
+    const of = nth === 0 ? 'charged before the budget was renewed' : `${nth} of ${this.cap}`;
+    this.target.note(`restarting the ${this.what} (${of})`);
     this.starting = this.target
       .spawn()
       .catch((err: unknown) => {
@@ -110,6 +111,8 @@ export class Restarts {
     this.cap = cap;
     this.spent = 0;
     this.exhausted = false;
+    // A restart still owed was charged to the budget before.
+    if (this.owed !== undefined) this.owed = 0;
   }
 
   exhaustedMessage(): string {

@@ -240,3 +240,29 @@ describe('run --protocol', () => {
     }
   });
 });
+
+describe('run --max-restarts', () => {
+  const crashing = `cmd:'${process.execPath}' '${FAUX}/harnesses/crash-on-kind.mjs' handle`;
+  const rules = ['--rules', 'handle.length.max', '--runs', '20', '--seed', '3', '--no-examples'];
+
+  it('sets the restarts a rule may spend on a harness that keeps stopping', async () => {
+    const restarts = async (n: string): Promise<number> => {
+      const { report } = await run(['--target', crashing, '--max-restarts', n, ...rules]);
+      expect(report?.targets[0]?.results[0]?.status).toBe('error');
+      return (report?.targets[0]?.stderr ?? '').match(/restarting the harness/g)?.length ?? 0;
+    };
+    // The scan spends the budget; the value it stops on is then shrunk with the budget renewed,
+    // after the restart the scan's last stop was charged for.
+    expect(await restarts('0')).toBe(0);
+    expect(await restarts('1')).toBe(3);
+    expect(await restarts('2')).toBe(5);
+  });
+
+  it('a negative or non-integer count is a usage error before any work', async () => {
+    for (const bad of ['x', '1.5', '-1']) {
+      const { code, err, report } = await run(['--target', crashing, `--max-restarts=${bad}`]);
+      expect([code, report]).toEqual([2, undefined]);
+      expect(err).toContain(`--max-restarts must be an integer >= 0, got "${bad}"`);
+    }
+  });
+});
