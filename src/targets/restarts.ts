@@ -25,8 +25,8 @@ export type Loss = 'stop' | 'hang';
  *   same alone or in a full run.
  * - A validator that has stopped answering (2 x `max` hangs and failed starts with no answer in
  *   between: two whole rules of timeouts) gets a budget of one restart per rule, so a harness
- *   that answers nothing costs one timeout a rule, not a budget of them. Its first answer gives
- *   it the whole budget back.
+ *   that answers nothing costs two timeouts a rule (what it had open, then one value alone), not
+ *   a budget of them. Its first answer gives it the whole budget back.
  */
 export class Restarts {
   /** Restarts in all. */
