@@ -211,6 +211,9 @@ export class CmdTarget implements Target {
       refuse: (job, verdict) => this.answers.settle(job.call, job.index, verdict),
       sentLine: (line) => this.lines.set(line.id, line),
     };
+    // A harness that answers nothing is probed with one request alone: one timeout names it.
+    const head = this.queue.peek();
+    if (this.restarts.probing && this.inFlight.size === 0 && head !== undefined) head.alone = true;
     const maxBatch = batchLimit(this.options.maxBatch, proc.maxBatch);
     // A request sent alone is the only one in flight, until it is answered.
     const room = (): number =>

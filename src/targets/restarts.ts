@@ -24,9 +24,10 @@ export type Loss = 'stop' | 'hang';
  *   on), so that one rule's crashes never error another rule's requests: a rule's verdict is the
  *   same alone or in a full run.
  * - A validator that has stopped answering (2 x `max` hangs and failed starts with no answer in
- *   between: two whole rules of timeouts) gets a budget of one restart per rule, so a harness
- *   that answers nothing costs two timeouts a rule (what it had open, then one value alone), not
- *   a budget of them. Its first answer gives it the whole budget back.
+ *   between: two whole rules of timeouts) is only probed in each later rule: it is started
+ *   again once, sent one request alone (`probing`), and not restarted if that hangs too. A
+ *   harness that answers nothing costs one timeout a rule, not a budget of them; its first
+ *   answer gives it the whole budget back.
  */
 export class Restarts {
   /** Restarts in all. */
@@ -42,7 +43,7 @@ export class Restarts {
   private owed: number | undefined;
   /** Hangs and failed starts since the validator last answered. */
   private silent = 0;
-  /** The budget of this rule: `max`, or 1 while the validator has stopped answering. */
+  /** The budget of this rule: `max`, or 0 (a probe) while the validator has stopped answering. */
   private cap: number;
 
   constructor(
@@ -102,11 +103,16 @@ export class Restarts {
     this.cap = this.max;
   }
 
-  /** The whole budget again; one restart while the validator has stopped answering. */
+  /** Whether the next request should go alone, as a probe of a validator that answers nothing. */
+  get probing(): boolean {
+    return this.cap < this.max;
+  }
+
+  /** The whole budget again; a probe only while the validator has stopped answering. */
   renew(): void {
     const silent = this.silent >= 2 * Math.max(1, this.max);
-    const cap = silent ? Math.min(1, this.max) : this.max;
-    if (silent && this.cap !== cap) this.target.note('it answers nothing: one restart per rule');
+    const cap = silent ? 0 : this.max;
+    if (silent && this.cap !== cap) this.target.note('it answers nothing: one probe per rule');
     else if (this.exhausted) this.target.note('the restart budget is renewed');
     this.cap = cap;
     this.spent = 0;

@@ -90,7 +90,7 @@ describe('the restart budget', () => {
     expect(b.restarts.exhausted).toBe(false);
   });
 
-  it('gives one restart per rule once the validator has stopped answering; an answer ends that', async () => {
+  it('only probes each rule once the validator has stopped answering; an answer ends that', async () => {
     const b = budget(2, async () => {});
     /** Losses of one kind until the budget is spent, restarting after each; how many. */
     const lossesUntilSpent = async (how: 'hang' | 'stop'): Promise<number> => {
@@ -108,14 +108,16 @@ describe('the restart budget', () => {
       b.restarts.renew();
       hangsPerRule.push(await lossesUntilSpent('hang'));
     }
-    // Two whole budgets (a loss past the budget is the one that spends it), then one a rule.
-    expect(hangsPerRule).toEqual([3, 3, 2, 2]);
+    // Two whole budgets (a loss past the budget is the one that spends it), then a probe a rule.
+    expect(hangsPerRule).toEqual([3, 3, 1, 1]);
+    expect(b.restarts.probing).toBe(true);
     expect(b.restarts.exhaustedMessage()).toMatch(
       /stopped answering \(\d+ timeouts and failed starts without an answer\)/,
     );
-    expect(b.notes).toContain('it answers nothing: one restart per rule');
+    expect(b.notes).toContain('it answers nothing: one probe per rule');
     b.restarts.renew();
     b.restarts.answered();
+    expect(b.restarts.probing).toBe(false);
     expect(await lossesUntilSpent('stop')).toBe(3);
   });
 
