@@ -66,7 +66,7 @@ async function reportFinding(
   shared: SharedCases,
   on: Checked,
 ): Promise<{ c: LabelledCase; verdict: Verdict; path: string; example: boolean }> {
-  const f = (scanned.first[outcome] ?? scanned.firstRefused) as Finding;
+  const f = scanned.finding(outcome) as Finding;
   const g = scanned.firstGenerated[outcome];
   // A value on which the validator stopped is shrunk to smaller ones it stops on (each try that
   // stops it costs a restart, within the rule's budget). One that hung is not: each try would
@@ -114,15 +114,15 @@ async function judge(
 ): Promise<RuleResult> {
   const counts = { runs: scanned.total - scanned.examples, examples: scanned.examples };
   const outcome: Found | undefined =
-    scanned.first.fail !== undefined
+    scanned.finding('fail') !== undefined
       ? 'fail'
-      : scanned.first.error !== undefined || scanned.firstRefused !== undefined
+      : scanned.finding('error') !== undefined
         ? 'error'
         : undefined;
   if (outcome !== undefined) {
     const chosen = await reportFinding(outcome, scanned, shared, on);
     const what = outcome === 'fail' ? failMessage(chosen.c) : errorMessage(chosen.verdict);
-    const first = (scanned.first[outcome] ?? scanned.firstRefused) as Finding;
+    const first = scanned.finding(outcome) as Finding;
     return {
       ...base,
       ...counts,

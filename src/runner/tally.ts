@@ -38,7 +38,7 @@ export class Tally {
   readonly first: Partial<Record<Found, Finding>> = {};
   readonly firstGenerated: Partial<Record<Found, Finding>> = {};
   /** The first error for a value never sent. */
-  firstRefused: Finding | undefined;
+  private firstRefused: Finding | undefined;
   skips = 0;
   /** Cases sent, and how many of them were examples. */
   total = 0;
@@ -82,6 +82,11 @@ export class Tally {
         index: chunk.start + i,
       }));
     }
+  }
+
+  /** The finding a result reports: the first one, or for errors, one never sent if no other. */
+  finding(outcome: Found): Finding | undefined {
+    return this.first[outcome] ?? (outcome === 'error' ? this.firstRefused : undefined);
   }
 
   private add(

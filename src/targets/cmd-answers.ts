@@ -115,47 +115,47 @@ export class AnswerBook {
   }
 }
 
-/** Marks requests to go again one at a time, so that the next failure names one of them. */
-function isolate(seqs: readonly number[], inFlight: ReadonlyMap<number, Job>): void {
-  for (const s of seqs) (inFlight.get(s) as Job).alone = true;
+/**
+ * The one request in flight, blamed for a hang or a crash. With more than one open, the one to
+ * blame is not known (a harness may work on several at once, and a v2 batch is answered whole,
+ * so its oldest open request may wait on another): none is, and they are marked to go again one
+ * at a time, so the next failure names it.
+ */
+function blamed(inFlight: ReadonlyMap<number, Job>): number | undefined {
+  const open = [...inFlight.keys()];
+  if (open.length === 1) return open[0];
+  for (const s of open) (inFlight.get(s) as Job).alone = true;
+  return undefined;
 }
 
-/**
- * What a timeout of request `seq` does. Alone in flight, the request is errored. With other
- * requests open, the one that hangs is not known (a harness may work on several at once, and a
- * v2 batch is answered whole, so its oldest open request may wait on another): none is errored,
- * and they are marked to go again one at a time, so the next timeout names it.
- */
+/** What a timeout of request `seq`, the oldest in flight, does (see `blamed`). */
 export function timedOut(
   seq: number,
   job: Job,
   inFlight: ReadonlyMap<number, Job>,
   ms: number,
 ): { verdict?: Verdict; note: string } {
-  const open = [...inFlight.keys()];
-  if (open.length <= 1) {
+  const open = inFlight.size;
+  if (blamed(inFlight) !== undefined) {
     return {
       verdict: errored(`no answer within ${ms} ms (timeout); the harness was restarted`),
       note: `request seq ${seq} timed out after ${ms} ms: killing the harness`,
     };
   }
-  isolate(open, inFlight);
   const where = job.line === undefined ? '' : ` (batch ${job.line.id})`;
   return {
-    note: `request seq ${seq}${where} timed out after ${ms} ms with ${open.length} requests open: killing the harness, sending them again one at a time`,
+    note: `request seq ${seq}${where} timed out after ${ms} ms with ${open} requests open: killing the harness, sending them again one at a time`,
   };
 }
 
 /**
- * Which request a harness that stopped is blamed for: the one request in flight, if it had only
- * one. With more, the one that stopped it is not known (a harness may work on several at once,
- * and a v2 batch is answered whole): none is blamed, and they go again one at a time, so the next
- * stop names its value. Answers written before it stopped have been read and count.
+ * Which request a harness that stopped is blamed for (see `blamed`). Answers written before it
+ * stopped have been read and count.
  */
 export function stoppedOn(inFlight: ReadonlyMap<number, Job>): { culprit?: number; note?: string } {
-  const open = [...inFlight.keys()];
-  if (open.length === 0) return {};
-  if (open.length === 1) return { culprit: open[0] as number };
-  isolate(open, inFlight);
-  return { note: `it stopped with ${open.length} requests open: sending them again one at a time` };
+  const open = inFlight.size;
+  if (open === 0) return {};
+  const culprit = blamed(inFlight);
+  if (culprit !== undefined) return { culprit };
+  return { note: `it stopped with ${open} requests open: sending them again one at a time` };
 }

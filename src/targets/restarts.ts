@@ -122,7 +122,7 @@ export class Restarts {
   }
 
   exhaustedMessage(): string {
-    if (this.cap < this.max) {
+    if (this.probing) {
       return `the ${this.what} stopped answering (${this.silent} timeouts and failed starts without an answer)`;
     }
     return `the ${this.what} stopped too often (restart budget of ${this.max} spent until it is renewed)`;
